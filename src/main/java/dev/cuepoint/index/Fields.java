@@ -1,0 +1,70 @@
+package dev.cuepoint.index;
+
+/**
+ * Every Lucene field name Cuepoint uses, in one place. One Lucene document is one video.
+ *
+ * <p>Transcripts are indexed per language in fields named {@code text.<lang>} (each analysed for its
+ * language), with a parallel stored time map {@code times.<lang>}: the text is the video's cue texts
+ * joined by spaces, the time map says at which millisecond each cue (and each word, where the captions
+ * carry word timings) starts. Chapter titles are indexed the same way, so a match in a chapter title
+ * maps to the chapter's start.
+ */
+public final class Fields {
+  /** Video id: indexed as a single term, stored, and as sorted doc values for incremental updates. */
+  public static final String ID = "id";
+  /** Hash of the corpus entry the document was built from (binary doc values). */
+  public static final String FINGERPRINT = "fingerprint";
+  /** Index layout version; a document with another version is rebuilt. */
+  public static final String SCHEMA = "schema";
+
+  public static final String TITLE = "title";
+  public static final String DESCRIPTION = "description";
+  public static final String CHANNEL = "channel";
+  /** All chapter titles, joined; with {@link #CHAPTER_TIMES}. */
+  public static final String CHAPTERS = "chapters";
+  public static final String CHAPTER_TIMES = "chapters.times";
+
+  /** Playlist ids (one term each, stored). */
+  public static final String PLAYLIST = "playlist";
+  /** Languages of the indexed transcripts (one term each, stored). */
+  public static final String LANG = "lang";
+  /** Publication time, epoch milliseconds: point for ranges, doc values for sorting, stored. */
+  public static final String PUBLISHED = "published";
+  public static final String DURATION = "duration";
+  public static final String THUMBNAIL = "thumbnail";
+
+  /** Prefix of the per-language transcript text fields. */
+  public static final String TEXT_PREFIX = "text.";
+  /** Prefix of the per-language stored time maps. */
+  public static final String TIMES_PREFIX = "times.";
+  /** Prefix of the per-language stored transcript kind ({@code manual}/{@code auto}). */
+  public static final String KIND_PREFIX = "kind.";
+
+  /**
+   * Unstemmed, lowercased words of titles, chapters and transcripts: the vocabulary for "did you
+   * mean" and completions.
+   */
+  public static final String WORDS = "words";
+
+  /** Bumped when documents change shape; older documents are then re-indexed. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private Fields() {}
+
+  public static String text(String lang) {
+    return TEXT_PREFIX + lang;
+  }
+
+  public static String times(String lang) {
+    return TIMES_PREFIX + lang;
+  }
+
+  public static String kind(String lang) {
+    return KIND_PREFIX + lang;
+  }
+
+  /** The language of a {@code text.<lang>} field, or null for any other field. */
+  public static String languageOf(String field) {
+    return field.startsWith(TEXT_PREFIX) ? field.substring(TEXT_PREFIX.length()) : null;
+  }
+}

@@ -1,0 +1,213 @@
+package dev.cuepoint.index;
+
+import dev.cuepoint.corpus.Video;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index under {@code <data>/lucene/}: brought up to date from the corpus by {@link #sync},
+ * searched through {@link #acquire()}/{@link #release}. Writes are idempotent (one document per video
+ * id) and become visible only at commit, so a crash at any point leaves the last committed index.
+ */
+public final class SearchIndex implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+
+  private final Path path;
+  private final Directory directory;
+  private final IndexWriter writer; // null when opened read-only
+  private final SearcherManager searchers;
+  private final Analyzers analyzers = new Analyzers();
+
+  private SearchIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
+    this.path = path;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+  }
+
+  /** Opens (creating if needed) the index for writing and searching. One writer per directory. */
+  public static SearchIndex open(Path path) throws IOException {
+    Files.createDirectories(path);
+    Directory dir = FSDirectory.open(path);
+    IndexWriterConfig config = new IndexWriterConfig(new Analyzers());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    IndexWriter writer;
+    try {
+      writer = new IndexWriter(dir, config);
+    } catch (LockObtainFailedException e) {
+      dir.close();
+      throw new IOException(
+          "the index " + path + " is being written by another Cuepoint process (a running 'serve' or"
+              + " 'import'?): stop it or wait for it to finish",
+          e);
+    }
+    if (!DirectoryReader.indexExists(dir)) {
+      writer.commit(); // so that searchers can open an empty index
+    }
+    return new SearchIndex(path, dir, writer, new SearcherManager(writer, null));
+  }
+
+  /** Opens an existing index for searching only; works while another process writes it. */
+  public static SearchIndex openReadOnly(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      throw new IOException(noIndex(path));
+    }
+    Directory dir = FSDirectory.open(path);
+    if (!DirectoryReader.indexExists(dir)) {
+      dir.close();
+      throw new IOException(noIndex(path));
+    }
+    return new SearchIndex(path, dir, null, new SearcherManager(dir, null));
+  }
+
+  private static String noIndex(Path path) {
+    return "no index at " + path + ": run 'cuepoint import DIR' or 'cuepoint index' first";
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public Analyzers analyzers() {
+    return analyzers;
+  }
+
+  /** A searcher on the latest committed state; give it back with {@link #release}. */
+  public IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  public void release(IndexSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  /** Picks up changes committed by another process (read-only mode) or by {@link #sync}. */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /**
+   * Brings the index in line with the corpus: indexes videos that are new or whose fingerprint
+   * changed, removes videos no longer in the corpus, leaves the rest alone, then commits and refreshes
+   * searchers. With {@code rebuild}, every video is indexed again.
+   */
+  public synchronized SyncResult sync(CorpusSnapshot corpus, boolean rebuild, Consumer<String> progress)
+      throws IOException {
+    if (writer == null) {
+      throw new IllegalStateException("index opened read-only");
+    }
+    long t0 = System.nanoTime();
+    Map<String, String> wanted = corpus.fingerprints();
+    Map<String, String> have = rebuild ? Map.of() : indexedFingerprints();
+    if (rebuild) {
+      writer.deleteAll();
+    }
+    int added = 0, updated = 0, unchanged = 0, deleted = 0, done = 0;
+    List<String> failures = new ArrayList<>();
+    long lastReport = System.nanoTime();
+    for (Map.Entry<String, String> e : wanted.entrySet()) {
+      String id = e.getKey();
+      String old = have.get(id);
+      if (e.getValue().equals(old)) {
+        unchanged++;
+        continue;
+      }
+      try {
+        Video v = corpus.load(id);
+        writer.updateDocument(new Term(Fields.ID, id), VideoDocuments.of(v, e.getValue()));
+        if (old == null) {
+          added++;
+        } else {
+          updated++;
+        }
+      } catch (IOException | RuntimeException ex) {
+        // one bad corpus entry must not stop the others; it is reported and stays out of the index
+        failures.add(id + ": " + ex.getMessage());
+        LOG.warn("video {} not indexed: {}", id, ex.getMessage());
+      }
+      done++;
+      if (progress != null && System.nanoTime() - lastReport > 2_000_000_000L) {
+        progress.accept("indexed " + done + " of " + (wanted.size() - unchanged) + " videos…");
+        lastReport = System.nanoTime();
+      }
+    }
+    for (String id : have.keySet()) {
+      if (!wanted.containsKey(id)) {
+        writer.deleteDocuments(new Term(Fields.ID, id));
+        deleted++;
+      }
+    }
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    return new SyncResult(added, updated, deleted, unchanged, failures, ms);
+  }
+
+  /** Video id → fingerprint of every indexed video (documents of an older schema count as absent). */
+  private Map<String, String> indexedFingerprints() throws IOException {
+    Map<String, String> out = new HashMap<>();
+    IndexSearcher s = acquire();
+    try {
+      IndexReader reader = s.getIndexReader();
+      for (LeafReaderContext ctx : reader.leaves()) {
+        LeafReader leaf = ctx.reader();
+        SortedDocValues ids = leaf.getSortedDocValues(Fields.ID);
+        BinaryDocValues prints = leaf.getBinaryDocValues(Fields.FINGERPRINT);
+        NumericDocValues schemas = leaf.getNumericDocValues(Fields.SCHEMA);
+        if (ids == null || prints == null || schemas == null) {
+          continue;
+        }
+        Bits live = leaf.getLiveDocs();
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+          if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
+            continue;
+          }
+          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+          boolean current = schemas.advanceExact(doc) && schemas.longValue() == Fields.SCHEMA_VERSION;
+          out.put(id, current && prints.advanceExact(doc) ? prints.binaryValue().utf8ToString() : "");
+        }
+      }
+    } finally {
+      release(s);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.close();
+      }
+    } finally {
+      directory.close();
+    }
+  }
+}

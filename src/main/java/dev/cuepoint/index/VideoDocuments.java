@@ -1,0 +1,102 @@
+package dev.cuepoint.index;
+
+import dev.cuepoint.corpus.PlaylistEntry;
+import dev.cuepoint.corpus.Transcript;
+import dev.cuepoint.corpus.Video;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** Turns a corpus {@link Video} into its one Lucene document. */
+final class VideoDocuments {
+  /** Stored text indexed with offsets, so each match can be mapped back to a character and a time. */
+  static final FieldType TIMED_TEXT = new FieldType(TextField.TYPE_STORED);
+
+  /** Vocabulary only: which words occur, for spelling suggestions. */
+  private static final FieldType VOCABULARY = new FieldType();
+
+  static {
+    TIMED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TIMED_TEXT.freeze();
+    VOCABULARY.setIndexOptions(IndexOptions.DOCS);
+    VOCABULARY.setTokenized(true);
+    VOCABULARY.setOmitNorms(true);
+    VOCABULARY.freeze();
+  }
+
+  private VideoDocuments() {}
+
+  static Document of(Video v, String fingerprint) {
+    Document d = new Document();
+    d.add(new StringField(Fields.ID, v.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.ID, new BytesRef(v.id())));
+    d.add(new BinaryDocValuesField(Fields.FINGERPRINT, new BytesRef(fingerprint)));
+    d.add(new NumericDocValuesField(Fields.SCHEMA, Fields.SCHEMA_VERSION));
+
+    d.add(new Field(Fields.TITLE, v.title(), TIMED_TEXT));
+    d.add(new TextField(Fields.DESCRIPTION, v.description(), Field.Store.NO));
+    d.add(new TextField(Fields.CHANNEL, v.channel(), Field.Store.YES));
+    d.add(new Field(Fields.WORDS, v.title(), VOCABULARY));
+    if (!v.chapters().isEmpty()) {
+      TimedText chapters = TimedText.ofChapters(v.chapters());
+      d.add(new Field(Fields.CHAPTERS, chapters.text(), TIMED_TEXT));
+      d.add(new StoredField(Fields.CHAPTER_TIMES, chapters.times().encode()));
+      d.add(new Field(Fields.WORDS, chapters.text(), VOCABULARY));
+    }
+    for (PlaylistEntry p : v.playlists()) {
+      d.add(new StringField(Fields.PLAYLIST, p.playlistId(), Field.Store.YES));
+    }
+    if (v.publishedAt() != null) {
+      long ms = v.publishedAt().toEpochMilli();
+      d.add(new LongPoint(Fields.PUBLISHED, ms));
+      d.add(new NumericDocValuesField(Fields.PUBLISHED, ms));
+      d.add(new StoredField(Fields.PUBLISHED, ms));
+    }
+    d.add(new StoredField(Fields.DURATION, v.durationSeconds()));
+    d.add(new StoredField(Fields.THUMBNAIL, v.thumbnailUrl()));
+
+    for (Transcript t : searchable(v.transcripts())) {
+      TimedText text = TimedText.ofCues(t.cues());
+      d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
+      d.add(new Field(Fields.text(t.language()), text.text(), TIMED_TEXT));
+      d.add(new StoredField(Fields.times(t.language()), text.times().encode()));
+      d.add(new StoredField(Fields.kind(t.language()), t.kind().name().toLowerCase(java.util.Locale.ROOT)));
+      d.add(new Field(Fields.WORDS, text.text(), VOCABULARY));
+    }
+    return d;
+  }
+
+  /**
+   * One transcript per language: people's captions over YouTube's automatic ones, and among equals the
+   * one with more cues. The others stay in the corpus.
+   */
+  static List<Transcript> searchable(List<Transcript> transcripts) {
+    Map<String, Transcript> best = new LinkedHashMap<>();
+    for (Transcript t : transcripts) {
+      if (t.cues().isEmpty()) {
+        continue;
+      }
+      best.merge(t.language(), t, (a, b) -> better(a, b) ? a : b);
+    }
+    return List.copyOf(best.values());
+  }
+
+  private static boolean better(Transcript a, Transcript b) {
+    if (a.kind() != b.kind()) {
+      return a.kind() == Transcript.Kind.MANUAL;
+    }
+    return a.cues().size() >= b.cues().size();
+  }
+}

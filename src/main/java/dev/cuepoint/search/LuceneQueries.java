@@ -1,0 +1,225 @@
+package dev.cuepoint.search;
+
+import dev.cuepoint.index.Fields;
+import dev.cuepoint.search.QuerySyntax.Group;
+import dev.cuepoint.search.QuerySyntax.Kind;
+import dev.cuepoint.search.QuerySyntax.ParsedQuery;
+import dev.cuepoint.search.QuerySyntax.Target;
+import dev.cuepoint.search.QuerySyntax.Term;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.Operations;
+
+/**
+ * Turns a {@link ParsedQuery} into Lucene queries: one that ranks videos, and one whose matches are
+ * the moments. Each term is analysed with the analyzer of each field it is searched in, so a word finds
+ * its stemmed form in English transcripts and its exact form elsewhere.
+ */
+final class LuceneQueries {
+  /** How much a match in each field counts; a title or chapter names what a video is about. */
+  private static final float TITLE_BOOST = 3f;
+  private static final float CHAPTERS_BOOST = 2f;
+  private static final float DESCRIPTION_BOOST = 0.7f;
+  private static final float CHANNEL_BOOST = 0.5f;
+  private static final float TRANSCRIPT_BOOST = 1f;
+
+  /**
+   * Videos holding every required group score this much more than any that misses one: BM25 scores
+   * here stay far below it, so "all words" ranks first and partial matches still follow.
+   */
+  private static final float ALL_TERMS_BONUS = 1000f;
+
+  /** Multi-term queries (prefix, wildcard, fuzzy) expand to at most this many index terms. */
+  static final int MAX_EXPANSIONS = 64;
+
+  private final Analyzer analyzer;
+  private final List<String> transcriptFields;
+
+  /** @param transcriptFields the {@code text.<lang>} fields to search */
+  LuceneQueries(Analyzer analyzer, List<String> transcriptFields) {
+    this.analyzer = analyzer;
+    this.transcriptFields = List.copyOf(transcriptFields);
+  }
+
+  /** Ranks videos: all required groups first, then partial matches; excluded groups removed. */
+  Query ranking(ParsedQuery parsed) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    List<Group> required = parsed.required();
+    for (Group g : required) {
+      Query q = group(g, false);
+      all.add(q, Occur.MUST);
+      any.add(q, Occur.SHOULD);
+    }
+    if (required.size() > 1) {
+      any.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_TERMS_BONUS), Occur.SHOULD);
+    }
+    any.setMinimumNumberShouldMatch(1);
+    for (Group g : parsed.excluded()) {
+      any.add(group(g, false), Occur.MUST_NOT);
+    }
+    return any.build();
+  }
+
+  /** Every place a required term occurs in a title, chapter title or transcript. */
+  Query moments(ParsedQuery parsed) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Group g : parsed.required()) {
+      b.add(group(g, true), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  private Query group(Group g, boolean timedFieldsOnly) {
+    if (g.anyOf().size() == 1) {
+      return term(g.anyOf().getFirst(), timedFieldsOnly);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Term t : g.anyOf()) {
+      b.add(term(t, timedFieldsOnly), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /** The term searched in each of its target's fields; matching any one field is enough. */
+  private Query term(Term t, boolean timedFieldsOnly) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (FieldBoost fb : fields(t.target(), timedFieldsOnly)) {
+      Query q = inField(t, fb.field());
+      if (q != null) {
+        b.add(fb.boost() == 1f ? q : new BoostQuery(q, fb.boost()), Occur.SHOULD);
+        clauses++;
+      }
+    }
+    return clauses == 0 ? new MatchNoDocsQuery("no field can hold " + t.text()) : b.build();
+  }
+
+  private record FieldBoost(String field, float boost) {}
+
+  private List<FieldBoost> fields(Target target, boolean timedFieldsOnly) {
+    List<FieldBoost> out = new ArrayList<>();
+    if (target == Target.ANY || target == Target.TITLE) {
+      out.add(new FieldBoost(Fields.TITLE, TITLE_BOOST));
+    }
+    if (target == Target.ANY || target == Target.CHAPTERS) {
+      out.add(new FieldBoost(Fields.CHAPTERS, CHAPTERS_BOOST));
+    }
+    if (!timedFieldsOnly && (target == Target.ANY || target == Target.DESCRIPTION)) {
+      out.add(new FieldBoost(Fields.DESCRIPTION, DESCRIPTION_BOOST));
+    }
+    if (!timedFieldsOnly && (target == Target.ANY || target == Target.CHANNEL)) {
+      out.add(new FieldBoost(Fields.CHANNEL, CHANNEL_BOOST));
+    }
+    if (target == Target.ANY || target == Target.TRANSCRIPT) {
+      for (String f : transcriptFields) {
+        out.add(new FieldBoost(f, TRANSCRIPT_BOOST));
+      }
+    }
+    return out;
+  }
+
+  /** One term in one field, or null when the field's analysis leaves nothing of it. */
+  Query inField(Term t, String field) {
+    return switch (t.kind()) {
+      case WORD, PHRASE -> phrase(field, t.text());
+      case PREFIX -> {
+        String p = normalized(field, t.text());
+        yield p.isEmpty() ? null : new PrefixQuery(term(field, p), rewrite());
+      }
+      case WILDCARD -> {
+        String w = normalized(field, t.text());
+        yield QuerySyntax.hasSearchable(w)
+            ? new WildcardQuery(term(field, w), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, rewrite())
+            : null;
+      }
+      case FUZZY -> fuzzy(field, t);
+    };
+  }
+
+  private Query fuzzy(String field, Term t) {
+    List<String> tokens = tokens(field, t.text()).stream().map(Token::text).toList();
+    String word = tokens.size() == 1 ? tokens.getFirst() : normalized(field, t.text());
+    if (word.isEmpty()) {
+      return null;
+    }
+    int length = word.codePointCount(0, word.length());
+    int edits = t.edits() >= 0 ? t.edits() : length <= 2 ? 0 : length <= 5 ? 1 : 2;
+    if (edits == 0) {
+      return new TermQuery(term(field, word));
+    }
+    return new FuzzyQuery(term(field, word), edits, 1, MAX_EXPANSIONS, true, rewrite());
+  }
+
+  private static MultiTermQuery.RewriteMethod rewrite() {
+    // scoring top-N rewrite: bounded expansion (so "a*" cannot blow up), and the rewritten term
+    // queries report matches, so prefixes and fuzzy words get moments like plain words
+    return new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS);
+  }
+
+  private Query phrase(String field, String text) {
+    List<Token> tokens = tokens(field, text);
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    if (tokens.size() == 1) {
+      return new TermQuery(term(field, tokens.getFirst().text()));
+    }
+    PhraseQuery.Builder b = new PhraseQuery.Builder();
+    for (Token tok : tokens) {
+      b.add(term(field, tok.text()), tok.position());
+    }
+    return b.build();
+  }
+
+  record Token(String text, int position) {}
+
+  List<Token> tokens(String field, String text) {
+    List<Token> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = -1;
+      while (ts.incrementToken()) {
+        pos += inc.getPositionIncrement();
+        out.add(new Token(term.toString(), pos));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a query string failed", e); // in-memory: cannot happen
+    }
+    return out;
+  }
+
+  private String normalized(String field, String text) {
+    return analyzer.normalize(field, text).utf8ToString().strip();
+  }
+
+  private static org.apache.lucene.index.Term term(String field, String text) {
+    return new org.apache.lucene.index.Term(field, text);
+  }
+
+  /** Whether any term of the query asks for this kind of matching (for tests and logs). */
+  static boolean uses(ParsedQuery q, Kind kind) {
+    return q.groups().stream().flatMap(g -> g.anyOf().stream()).anyMatch(t -> t.kind() == kind);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.cuepoint.search;
+
+import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.TimeMap;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds the moments of one video: every match of the query in its transcripts, chapter titles and
+ * title, mapped from character offsets to time, with nearby matches merged into one moment.
+ */
+final class MomentFinder {
+  /** Matches closer than this in time (and {@link #MAX_SPAN_CHARS} in text) make one moment. */
+  static final long MERGE_WITHIN_MS = 5_000;
+
+  static final int MAX_SPAN_CHARS = 200;
+
+  private final Weight weight;
+  private final List<LeafReaderContext> leaves;
+
+  /** @param weight of the moments query, created without scores */
+  MomentFinder(Weight weight, List<LeafReaderContext> leaves) {
+    this.weight = weight;
+    this.leaves = leaves;
+  }
+
+  /** Every moment of one video, best first. */
+  List<Moment> find(int doc, Document stored, String videoId) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Matches matches = weight.matches(leaf, doc - leaf.docBase);
+    List<Ranked> found = new ArrayList<>();
+    if (matches == null) {
+      return List.of();
+    }
+    for (String field : matches) {
+      MatchesIterator it = matches.getMatches(field);
+      if (it == null) {
+        continue;
+      }
+      String text = stored.get(field);
+      if (text == null) {
+        continue;
+      }
+      List<int[]> spans = new ArrayList<>();
+      while (it.next()) {
+        int s = it.startOffset();
+        int e = it.endOffset();
+        if (s >= 0 && e > s && e <= text.length()) {
+          spans.add(new int[] {s, e});
+        }
+      }
+      spans = dedupe(spans);
+      if (spans.isEmpty()) {
+        continue;
+      }
+      String lang = Fields.languageOf(field);
+      TimeMap times = timeMap(stored, field);
+      String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
+      for (List<int[]> cluster : cluster(spans, times)) {
+        found.add(moment(videoId, text, cluster, times, lang, source));
+      }
+    }
+    found.sort(Comparator.comparingInt(Ranked::distinctTerms).reversed()
+        .thenComparingInt(Ranked::sourceRank)
+        .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
+        .thenComparingDouble(r -> r.moment().start()));
+    return found.stream().map(Ranked::moment).toList();
+  }
+
+  private record Ranked(Moment moment, int distinctTerms, int matchCount, int sourceRank) {}
+
+  private static TimeMap timeMap(Document stored, String field) {
+    String lang = Fields.languageOf(field);
+    String timesField = lang != null ? Fields.times(lang) : field.equals(Fields.CHAPTERS) ? Fields.CHAPTER_TIMES : null;
+    BytesRef bytes = timesField == null ? null : stored.getBinaryValue(timesField);
+    return bytes == null ? null : TimeMap.decode(bytes.bytes, bytes.offset, bytes.length);
+  }
+
+  /** Sorted by start; a span starting where a previous one starts is the same match found twice. */
+  private static List<int[]> dedupe(List<int[]> spans) {
+    spans.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> -s[1]));
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int[] s : spans) {
+      if (out.isEmpty() || out.getLast()[0] != s[0]) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static List<List<int[]>> cluster(List<int[]> spans, TimeMap times) {
+    List<List<int[]>> out = new ArrayList<>();
+    List<int[]> current = null;
+    long lastTime = 0;
+    for (int[] s : spans) {
+      long t = times == null ? 0 : times.timeAt(s[0]);
+      if (current == null
+          || t - lastTime > MERGE_WITHIN_MS
+          || s[0] - current.getFirst()[0] > MAX_SPAN_CHARS) {
+        current = new ArrayList<>();
+        out.add(current);
+      }
+      current.add(s);
+      lastTime = t;
+    }
+    return out;
+  }
+
+  private static Ranked moment(
+      String videoId, String text, List<int[]> cluster, TimeMap times, String lang, String source) {
+    int first = cluster.getFirst()[0];
+    int lastEnd = cluster.stream().mapToInt(s -> s[1]).max().orElse(first);
+    long startMs = times == null ? 0 : times.timeAt(first);
+    long endMs = times == null ? 0 : Math.max(startMs, times.endAt(Math.max(first, lastEnd - 1)));
+    Snippets.Snippet snippet =
+        "transcript".equals(source)
+            ? Snippets.around(text, cluster)
+            : "chapter".equals(source) ? chapterSnippet(text, cluster, times) : whole(text, 0, text.length(), cluster);
+    Set<String> distinct = new HashSet<>();
+    for (int[] s : cluster) {
+      distinct.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
+    }
+    int sourceRank = switch (source) {
+      case "transcript" -> 0;
+      case "chapter" -> 1;
+      default -> 2;
+    };
+    Moment m = new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
+        snippet.highlights(), lang, source);
+    return new Ranked(m, distinct.size(), cluster.size(), sourceRank);
+  }
+
+  /** The one chapter title holding the first match. */
+  private static Snippets.Snippet chapterSnippet(String text, List<int[]> cluster, TimeMap times) {
+    int first = cluster.getFirst()[0];
+    int from = times == null ? 0 : times.unitStart(first);
+    int to = times == null ? text.length() : times.nextUnitStart(first);
+    while (to > from && text.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return whole(text, from, to, cluster);
+  }
+
+  private static Snippets.Snippet whole(String text, int from, int to, List<int[]> cluster) {
+    List<int[]> marks = new ArrayList<>();
+    for (int[] s : cluster) {
+      int a = Math.max(s[0], from) - from;
+      int b = Math.min(s[1], to) - from;
+      if (b > a) {
+        marks.add(new int[] {a, b});
+      }
+    }
+    return new Snippets.Snippet(text.substring(from, to), marks);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.cuepoint.search;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One search, as the CLI and the HTTP API take it.
+ *
+ * @param query what the user typed (see {@link QuerySyntax})
+ * @param limit videos per page, 1–100
+ * @param offset videos to skip (paging), 0–10,000
+ * @param playlist only videos in this playlist, or null
+ * @param lang only transcripts in this language (and moments in it), or null for all
+ * @param from only videos published on or after this day (UTC), or null
+ * @param to only videos published on or before this day (UTC), or null
+ * @param sort relevance or newest first
+ * @param momentsPerVideo the best moments returned per video, 1–100 ({@code momentsTotal} counts all)
+ */
+public record SearchRequest(
+    String query,
+    int limit,
+    int offset,
+    String playlist,
+    String lang,
+    LocalDate from,
+    LocalDate to,
+    Sort sort,
+    int momentsPerVideo) {
+  public static final int MAX_LIMIT = 100;
+  public static final int MAX_OFFSET = 10_000;
+
+  /** Result order. */
+  public enum Sort {
+    RELEVANCE,
+    DATE
+  }
+
+  public SearchRequest {
+    Objects.requireNonNull(query, "query");
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidQueryException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+    }
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw new InvalidQueryException("offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
+    }
+    if (momentsPerVideo < 1 || momentsPerVideo > 100) {
+      throw new InvalidQueryException("moments must be between 1 and 100, got " + momentsPerVideo);
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new InvalidQueryException("the date range is empty: 'from' " + from + " is after 'to' " + to);
+    }
+    playlist = blankToNull(playlist);
+    lang = blankToNull(lang);
+    sort = sort == null ? Sort.RELEVANCE : sort;
+  }
+
+  /** A plain relevance search: first page of 10 videos, 5 moments each, no filters. */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(query, 10, 0, null, null, null, null, Sort.RELEVANCE, 5);
+  }
+
+  public SearchRequest withLimit(int newLimit) {
+    return new SearchRequest(query, newLimit, offset, playlist, lang, from, to, sort, momentsPerVideo);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.cuepoint.search;
+
+import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.search.QuerySyntax.ParsedQuery;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+
+/**
+ * Answers searches: ranks videos with BM25 over titles, chapters, descriptions and transcripts, then
+ * finds the moments of each video on the page. Thread-safe; each search uses the searcher current when
+ * it starts, so an index update never shows half-done.
+ */
+public final class SearchService {
+  private final SearchIndex index;
+  private final Spelling spelling;
+
+  public SearchService(SearchIndex index) {
+    this.index = index;
+    this.spelling = new Spelling(index.analyzers());
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long t0 = System.nanoTime();
+    ParsedQuery parsed = QuerySyntax.parse(request.query());
+    IndexSearcher searcher = index.acquire();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      LuceneQueries queries =
+          new LuceneQueries(index.analyzers(), transcriptFields(reader, request.lang()));
+      Query query = filtered(queries.ranking(parsed), request);
+      int wanted = request.offset() + request.limit();
+      TopDocs top =
+          request.sort() == SearchRequest.Sort.DATE
+              ? searcher.search(query, wanted, byDate(), true)
+              : searcher.search(query, wanted);
+      long total =
+          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+              ? top.totalHits.value()
+              : searcher.count(query);
+      MomentFinder finder =
+          new MomentFinder(
+              searcher.createWeight(searcher.rewrite(queries.moments(parsed)), ScoreMode.COMPLETE_NO_SCORES, 1f),
+              reader.leaves());
+      List<VideoHit> hits = new ArrayList<>();
+      ScoreDoc[] page = top.scoreDocs;
+      for (int i = request.offset(); i < page.length; i++) {
+        hits.add(hit(searcher, finder, page[i], request.momentsPerVideo()));
+      }
+      String suggestion = total < request.limit() ? spelling.suggest(request.query(), parsed, reader) : null;
+      long took = (System.nanoTime() - t0) / 1_000_000;
+      return new SearchResponse(request.query(), total, took, hits, suggestion);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private static Sort byDate() {
+    SortField published = new SortField(Fields.PUBLISHED, SortField.Type.LONG, true);
+    published.setMissingValue(Long.MIN_VALUE);
+    return new Sort(published, SortField.FIELD_SCORE);
+  }
+
+  private static Query filtered(Query query, SearchRequest r) {
+    if (r.playlist() == null && r.lang() == null && r.from() == null && r.to() == null) {
+      return query;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (r.playlist() != null) {
+      b.add(new TermQuery(new Term(Fields.PLAYLIST, r.playlist())), Occur.FILTER);
+    }
+    if (r.lang() != null) {
+      b.add(new TermQuery(new Term(Fields.LANG, r.lang())), Occur.FILTER);
+    }
+    if (r.from() != null || r.to() != null) {
+      long from = r.from() == null ? Long.MIN_VALUE : startOfDay(r.from());
+      long to = r.to() == null ? Long.MAX_VALUE : startOfDay(r.to().plusDays(1)) - 1;
+      b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static long startOfDay(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  /** The transcript fields in the index, or just the requested language's. */
+  private static List<String> transcriptFields(IndexReader reader, String lang) {
+    if (lang != null) {
+      return List.of(Fields.text(lang));
+    }
+    List<String> out = new ArrayList<>();
+    for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+      if (fi.name.startsWith(Fields.TEXT_PREFIX)) {
+        out.add(fi.name);
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static VideoHit hit(IndexSearcher searcher, MomentFinder finder, ScoreDoc sd, int momentsPerVideo)
+      throws IOException {
+    Document d = searcher.storedFields().document(sd.doc);
+    String id = d.get(Fields.ID);
+    List<Moment> moments = finder.find(sd.doc, d, id);
+    IndexableField published = d.getField(Fields.PUBLISHED);
+    IndexableField duration = d.getField(Fields.DURATION);
+    String thumb = d.get(Fields.THUMBNAIL);
+    return new VideoHit(
+        id,
+        d.get(Fields.TITLE),
+        d.get(Fields.CHANNEL),
+        "https://www.youtube.com/watch?v=" + id,
+        thumb == null || thumb.isEmpty() ? "https://i.ytimg.com/vi/" + id + "/mqdefault.jpg" : thumb,
+        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()).toString(),
+        duration == null ? 0 : duration.numericValue().longValue(),
+        Arrays.asList(d.getValues(Fields.PLAYLIST)),
+        Float.isNaN(sd.score) ? 0 : sd.score,
+        moments.size(),
+        moments.subList(0, Math.min(momentsPerVideo, moments.size())));
+  }
+}

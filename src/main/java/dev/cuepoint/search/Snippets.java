@@ -1,0 +1,60 @@
+package dev.cuepoint.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cuts the words around a moment's matches out of a transcript and marks the matches in it. */
+final class Snippets {
+  /** Words shown before the first match, and the snippet length aimed at, in words. */
+  static final int WORDS_BEFORE = 8;
+  static final int WORDS_TOTAL = 30;
+
+  private Snippets() {}
+
+  /** A snippet and its highlights, relative to the snippet. */
+  record Snippet(String text, List<int[]> highlights) {}
+
+  /**
+   * @param text the whole indexed text
+   * @param matches {@code [start, end)} offsets of the matches, in order, all within a short span
+   */
+  static Snippet around(String text, List<int[]> matches) {
+    int first = matches.getFirst()[0];
+    int last = matches.stream().mapToInt(m -> m[1]).max().orElse(first);
+    int from = first;
+    for (int k = 0; k < WORDS_BEFORE && from > 0; k++) {
+      int space = text.lastIndexOf(' ', from - 2);
+      from = space < 0 ? 0 : space + 1;
+    }
+    int to = last;
+    int words = countWords(text, from, to);
+    while (to < text.length() && words < WORDS_TOTAL) {
+      int space = text.indexOf(' ', to + 1);
+      to = space < 0 ? text.length() : space;
+      words++;
+    }
+    // end on a whole word even when the match ended inside one
+    int space = text.indexOf(' ', to);
+    to = to < text.length() && text.charAt(to) != ' ' ? (space < 0 ? text.length() : space) : to;
+    String snippet = text.substring(from, to);
+    List<int[]> marks = new ArrayList<>(matches.size());
+    for (int[] m : matches) {
+      int s = Math.max(m[0], from) - from;
+      int e = Math.min(m[1], to) - from;
+      if (e > s) {
+        marks.add(new int[] {s, e});
+      }
+    }
+    return new Snippet(snippet, marks);
+  }
+
+  private static int countWords(String text, int from, int to) {
+    int n = from < to ? 1 : 0;
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == ' ') {
+        n++;
+      }
+    }
+    return n;
+  }
+}

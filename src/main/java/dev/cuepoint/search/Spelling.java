@@ -1,0 +1,68 @@
+package dev.cuepoint.search;
+
+import dev.cuepoint.index.Fields;
+import dev.cuepoint.search.QuerySyntax.Kind;
+import dev.cuepoint.search.QuerySyntax.ParsedQuery;
+import dev.cuepoint.search.QuerySyntax.Term;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * "Did you mean": words of a query that occur nowhere in the index are replaced by the closest word
+ * that does, taken from the index's own vocabulary (titles, chapters, transcripts; unstemmed).
+ */
+final class Spelling {
+  private final LuceneQueries vocabulary;
+  private final DirectSpellChecker checker = new DirectSpellChecker();
+
+  Spelling(Analyzer analyzer) {
+    this.vocabulary = new LuceneQueries(analyzer, java.util.List.of());
+    checker.setMaxEdits(2);
+    checker.setMinPrefix(1);
+    checker.setMinQueryLength(3);
+  }
+
+  /** The query with unknown words replaced, or null when every word is known or none has a match. */
+  String suggest(String query, ParsedQuery parsed, IndexReader reader) throws IOException {
+    Map<String, String> fixes = new LinkedHashMap<>();
+    for (var g : parsed.required()) {
+      for (Term t : g.anyOf()) {
+        if (t.kind() != Kind.WORD && t.kind() != Kind.PHRASE && t.kind() != Kind.FUZZY) {
+          continue;
+        }
+        for (LuceneQueries.Token tok : vocabulary.tokens(Fields.WORDS, t.text())) {
+          String word = tok.text();
+          if (word.length() < 3 || reader.docFreq(new org.apache.lucene.index.Term(Fields.WORDS, word)) > 0) {
+            continue;
+          }
+          SuggestWord[] best =
+              checker.suggestSimilar(
+                  new org.apache.lucene.index.Term(Fields.WORDS, word), 1, reader,
+                  SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          if (best.length > 0) {
+            fixes.put(word, best[0].string);
+          }
+        }
+      }
+    }
+    if (fixes.isEmpty()) {
+      return null;
+    }
+    String out = query;
+    for (Map.Entry<String, String> f : fixes.entrySet()) {
+      Matcher m = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(f.getKey()) + "(?![\\p{L}\\p{N}])")
+          .matcher(out);
+      out = m.replaceAll(Matcher.quoteReplacement(f.getValue()));
+    }
+    return out.equals(query) ? null : out.toLowerCase(Locale.ROOT).equals(query.toLowerCase(Locale.ROOT)) ? null : out;
+  }
+}
