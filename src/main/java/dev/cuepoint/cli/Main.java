@@ -1,2 +1,59 @@
 package dev.cuepoint.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cuepoint} command. Every subcommand takes {@code --data DIR} (default {@code ./index}) and
+ * exits non-zero with a one-line reason on error: 1 for a failure, 2 for a usage error.
+ */
+@Command(
+    name = "cuepoint",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Search what is said in YouTube lectures and jump to the moment.",
+    subcommands = {
+      SearchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command line with the given streams; returns the exit status (for tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(new Failures());
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("cuepoint: " + ex.getMessage());
+          err.println("Try 'cuepoint " + subcommandName(ex.getCommandLine()) + "--help'.");
+          return 2;
+        });
+    return cl.execute(args);
+  }
+
+  private static String subcommandName(CommandLine cl) {
+    return cl.getParent() == null ? "" : cl.getCommandName() + " ";
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version from the jar's manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"cuepoint " + (v == null ? "development" : v)};
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.cuepoint.cli;
+
+import dev.cuepoint.search.InvalidQueryException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Turns what a command throws into one line for the user and an exit status: a user's mistake is
+ * status 2, anything else 1. Stack traces only go to the debug log: users get the reason.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+  @Override
+  public int handleExecutionException(
+      Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+    LOG.debug("command failed", ex);
+    cl.getErr().println("cuepoint " + cl.getCommandName() + ": " + reason(ex));
+    return ex instanceof InvalidQueryException || ex instanceof UsageException ? 2 : 1;
+  }
+
+  static String reason(Throwable ex) {
+    Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    String msg = t.getMessage();
+    if (msg == null || msg.isBlank()) {
+      msg = t.getClass().getSimpleName();
+    }
+    if (t instanceof java.nio.file.NoSuchFileException) {
+      return "no such file: " + msg;
+    }
+    if (t instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + msg;
+    }
+    if (t instanceof IOException && !(t.getCause() == null) && t.getMessage().equals(t.getCause().toString())) {
+      return reason(t.getCause());
+    }
+    return msg;
+  }
+
+  /** A command line that makes no sense (exit status 2), with what to do instead. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

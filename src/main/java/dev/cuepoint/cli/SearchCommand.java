@@ -1,0 +1,121 @@
+package dev.cuepoint.cli;
+
+import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.search.Moment;
+import dev.cuepoint.search.SearchRequest;
+import dev.cuepoint.search.SearchResponse;
+import dev.cuepoint.search.SearchService;
+import dev.cuepoint.search.VideoHit;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cuepoint search QUERY}: the same results as {@code GET /api/search}. */
+@Command(
+    name = "search",
+    description = {
+      "Search the index and print videos with their moments.",
+      "Query language: words (all count; videos with every word first), \"quoted phrases\",",
+      "prefix neuro*, wildcard n?uron, fuzzy hebian~ (or ~1, ~2), -exclude, a OR b,",
+      "fields title: chapter: description: channel: transcript:"
+    },
+    mixinStandardHelpOptions = true)
+final class SearchCommand implements Callable<Integer> {
+  @Mixin DataDir data;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "what to search for")
+  String[] query;
+
+  @Option(names = "--json", description = "print JSON, as the HTTP API does")
+  boolean json;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "videos to show (1-100)")
+  int limit;
+
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "videos to skip")
+  int offset;
+
+  @Option(names = "--moments", paramLabel = "N", defaultValue = "5", description = "moments per video")
+  int moments;
+
+  @Option(names = "--playlist", paramLabel = "ID", description = "only videos in this playlist")
+  String playlist;
+
+  @Option(names = "--lang", paramLabel = "LANG", description = "only transcripts in this language")
+  String lang;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "published on or after")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "published on or before")
+  LocalDate to;
+
+  @Option(
+      names = "--sort",
+      defaultValue = "relevance",
+      paramLabel = "ORDER",
+      description = "relevance or date (newest first)")
+  String sort;
+
+  @Override
+  public Integer call() throws Exception {
+    SearchRequest.Sort order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
+      case "relevance" -> SearchRequest.Sort.RELEVANCE;
+      case "date" -> SearchRequest.Sort.DATE;
+      default -> throw new Failures.UsageException("--sort must be 'relevance' or 'date', got '" + sort + "'");
+    };
+    SearchRequest request = new SearchRequest(
+        String.join(" ", query), limit, offset, playlist, lang, from, to, order, moments);
+    try (SearchIndex index = SearchIndex.openReadOnly(data.lucene())) {
+      SearchResponse response = new SearchService(index).search(request);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(response));
+      } else {
+        print(response, out, System.console() != null);
+      }
+    }
+    return 0;
+  }
+
+  static void print(SearchResponse r, PrintWriter out, boolean ansi) {
+    out.printf("%d video%s for %s (%d ms)%n", r.total(), r.total() == 1 ? "" : "s", r.query(), r.tookMs());
+    if (r.suggestion() != null) {
+      out.println("Did you mean: " + r.suggestion());
+    }
+    for (VideoHit v : r.results()) {
+      out.println();
+      out.printf("%s  [%s]%s  %d moment%s%n", v.title().isEmpty() ? "(untitled)" : v.title(), v.videoId(),
+          v.publishedAt() == null ? "" : "  " + v.publishedAt().substring(0, 10),
+          v.momentsTotal(), v.momentsTotal() == 1 ? "" : "s");
+      for (Moment m : v.moments()) {
+        out.printf("  %8s  %s%n            %s%n", clock(m.start()), marked(m, ansi), m.url());
+      }
+    }
+  }
+
+  /** Seconds as 1:02:03 or 2:03. */
+  static String clock(double seconds) {
+    long s = (long) seconds;
+    return s >= 3600
+        ? "%d:%02d:%02d".formatted(s / 3600, s / 60 % 60, s % 60)
+        : "%d:%02d".formatted(s / 60, s % 60);
+  }
+
+  private static String marked(Moment m, boolean ansi) {
+    StringBuilder b = new StringBuilder(m.text());
+    for (int i = m.highlights().size() - 1; i >= 0; i--) {
+      int[] h = m.highlights().get(i);
+      b.insert(h[1], ansi ? "\u001b[0m" : "]");
+      b.insert(h[0], ansi ? "\u001b[1m" : "[");
+    }
+    return b.toString();
+  }
+}
