@@ -56,21 +56,29 @@ record VttCueText(List<Line> lines, boolean timestamped) {
   }
 
   /**
-   * The words of {@code lines}, their times moved inside {@code [startMs, endMs]} and made
-   * non-decreasing. A timestamp tag outside its cue or out of order is a mistake in the file; a word
-   * cannot be said before the caption showing it starts, and the index maps text offsets to times by
-   * binary search, which needs times in order.
+   * The words of {@code lines} with times made non-decreasing from {@code startMs}. A timestamp tag
+   * before its cue's start or earlier than the one before it is a mistake in the file: a word cannot
+   * be said before the caption showing it starts, and the index maps text offsets to times by
+   * binary search, which needs them in order. A tag after the cue's end is kept (the caller stretches
+   * the cue to it): YouTube's tags say when a word is spoken, the cue end only when the line stops
+   * being shown.
    */
-  static List<Word> wordsWithin(List<Line> lines, long startMs, long endMs) {
+  static List<Word> wordsInOrder(List<Line> lines, long startMs) {
     List<Word> out = new ArrayList<>();
     long last = startMs;
     for (Line line : lines) {
       for (Word w : line.words()) {
-        long t = Math.max(last, Math.min(w.startMs(), endMs));
+        long t = Math.max(last, w.startMs());
         out.add(t == w.startMs() ? w : new Word(t, w.text()));
         last = t;
       }
     }
     return out;
+  }
+
+  /** The end of a cue holding {@code words}: its own end, stretched to its start and last word. */
+  static long endCovering(long startMs, long endMs, List<Word> words) {
+    long end = Math.max(startMs, endMs);
+    return words.isEmpty() ? end : Math.max(end, words.getLast().startMs());
   }
 }

@@ -70,10 +70,9 @@ final class VttRollingCaptions {
       if (fresh.isEmpty() || isSnapshot(cue, fresh, emitted)) {
         continue;
       }
-      long end = Math.max(cue.startMs(), cue.endMs());
-      List<Word> words =
-          wordTimed ? VttCueText.wordsWithin(fresh, cue.startMs(), end) : List.of();
+      List<Word> words = wordTimed ? VttCueText.wordsInOrder(fresh, cue.startMs()) : List.of();
       long start = words.isEmpty() ? cue.startMs() : words.getFirst().startMs();
+      long end = VttCueText.endCovering(start, cue.endMs(), words);
       out.add(new Cue(start, end, VttCueText.join(fresh), words));
       for (VttCueText.Line line : fresh) {
         emitted.addLast(line.text());

@@ -66,11 +66,11 @@ public final class WebVttParser implements CaptionParser {
       if (clean.isEmpty()) {
         continue;
       }
+      List<Word> words =
+          text.timestamped() ? VttCueText.wordsInOrder(text.lines(), cue.startMs()) : List.of();
       // The spec keeps a cue that ends before it starts (browsers never show it); its words are
       // still in the file, so it is kept as an instant rather than lost.
-      long end = Math.max(cue.startMs(), cue.endMs());
-      List<Word> words =
-          text.timestamped() ? VttCueText.wordsWithin(text.lines(), cue.startMs(), end) : List.of();
+      long end = VttCueText.endCovering(cue.startMs(), cue.endMs(), words);
       out.add(new Cue(cue.startMs(), end, clean, words));
     }
     return out;

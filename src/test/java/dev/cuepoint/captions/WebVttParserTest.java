@@ -160,13 +160,16 @@ class WebVttParserTest {
   }
 
   @Test
-  void word_times_outside_their_cue_are_moved_inside_it() throws Exception {
+  void word_times_never_go_back_and_a_cue_stretches_to_its_last_word() throws Exception {
     String vtt =
         "WEBVTT\n\n00:00:10.000 --> 00:00:20.000\n"
             + "early<00:00:05.000> before <00:00:30.000>after <00:00:12.000>back\n";
-    List<Word> words = parse(vtt).getFirst().words();
-    assertEquals(List.of(10_000L, 10_000L, 20_000L, 20_000L),
-        words.stream().map(Word::startMs).toList());
+    Cue cue = parse(vtt).getFirst();
+    assertEquals(
+        List.of(10_000L, 10_000L, 30_000L, 30_000L),
+        cue.words().stream().map(Word::startMs).toList());
+    assertEquals(10_000, cue.startMs());
+    assertEquals(30_000, cue.endMs());
   }
 
   @Test
