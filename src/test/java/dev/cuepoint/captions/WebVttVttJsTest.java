@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,6 +127,8 @@ class WebVttVttJsTest {
       return;
     }
     List<String> actualCues = describe(WebVttTestData.parseRaw(vtt));
+    // The cleaning step copes with every odd input too: it never has more cues than the file.
+    assertTrue(WebVttTestData.parse(vtt).size() <= actualCues.size(), relative);
     String difference = KNOWN_DIFFERENCES.get(relative);
     if (difference == null) {
       assertEquals(expectedCues, actualCues, relative);
