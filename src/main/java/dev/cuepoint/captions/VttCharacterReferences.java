@@ -6,12 +6,12 @@ import java.util.Set;
 /**
  * Decodes character references in WebVTT cue text the way HTML's "consume a character reference"
  * does (the WebVTT spec defers to it): decimal and hex references with or without the final
- * semicolon, named references, and the legacy names that HTML accepts without a semicolon
- * ({@code &amp} is "&", {@code &notit;} is "¬it;"). Anything else stays as written.
+ * semicolon, named references, and the legacy names that HTML accepts without a semicolon: {@code
+ * &amp} is "&" and {@code &notit;} is "¬it;". Anything else stays as written.
  *
- * <p>Only the named references that occur in captions are known, not HTML's full table of 2,231:
- * an unknown name, such as {@code &ClockwiseContourIntegral;}, is kept as text, and numbers in the
- * C1 range keep their code point instead of HTML's windows-1252 reinterpretation.
+ * <p>Only the named references that occur in captions are known, not HTML's full table of 2,231: an
+ * unknown name, such as {@code &ClockwiseContourIntegral;}, is kept as text, and numbers in the C1
+ * range keep their code point instead of HTML's windows-1252 reinterpretation.
  */
 final class VttCharacterReferences {
   private static final Map<String, String> NAMED =
@@ -75,7 +75,8 @@ final class VttCharacterReferences {
         i++;
         continue;
       }
-      int next = i + 1 < s.length() && s.charAt(i + 1) == '#' ? numeric(s, i, out) : named(s, i, out);
+      int next =
+          i + 1 < s.length() && s.charAt(i + 1) == '#' ? numeric(s, i, out) : named(s, i, out);
       if (next < 0) {
         out.append('&'); // not a reference: the ampersand is text
         i++;
@@ -95,8 +96,10 @@ final class VttCharacterReferences {
     }
     int digitsStart = i;
     long value = 0;
-    while (i < s.length() && Character.digit(s.charAt(i), hex ? 16 : 10) >= 0) {
-      value = Math.min(value * (hex ? 16 : 10) + Character.digit(s.charAt(i), hex ? 16 : 10), 0x110000);
+    int digit;
+    while (i < s.length() && (digit = asciiDigit(s.charAt(i), hex)) >= 0) {
+      // Capped just past Unicode: the value only needs to be known as "too large".
+      value = Math.min(value * (hex ? 16 : 10) + digit, 0x110000);
       i++;
     }
     if (i == digitsStart) {
@@ -130,6 +133,20 @@ final class VttCharacterReferences {
         out.append(NAMED.get(prefix));
         return start + len;
       }
+    }
+    return -1;
+  }
+
+  /** The value of an ASCII (hex) digit, or -1; HTML does not accept other scripts' digits here. */
+  private static int asciiDigit(char c, boolean hex) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (hex && c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (hex && c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
     }
     return -1;
   }

@@ -22,8 +22,8 @@ record VttCueText(List<Line> lines, boolean timestamped) {
    * One line of cue text.
    *
    * @param text normalized text, possibly empty
-   * @param words the words of {@code text}, each starting at the last timestamp tag before it, or at
-   *     the cue start when none precedes it; joined with single spaces they give {@code text}
+   * @param words the words of {@code text}, each starting at the last timestamp tag before it, or
+   *     at the cue start when none precedes it; joined with single spaces they give {@code text}
    */
   record Line(String text, List<Word> words) {
     Line {
@@ -57,11 +57,11 @@ record VttCueText(List<Line> lines, boolean timestamped) {
 
   /**
    * The words of {@code lines} with times made non-decreasing from {@code startMs}. A timestamp tag
-   * before its cue's start or earlier than the one before it is a mistake in the file: a word cannot
-   * be said before the caption showing it starts, and the index maps text offsets to times by
-   * binary search, which needs them in order. A tag after the cue's end is kept (the caller stretches
-   * the cue to it): YouTube's tags say when a word is spoken, the cue end only when the line stops
-   * being shown.
+   * before its cue's start or earlier than the one before it is a mistake in the file: a word
+   * cannot be said before the caption showing it starts, and the index maps text offsets to times
+   * by binary search, which needs them in order. A tag after the cue's end is kept (the caller
+   * stretches the cue to it): YouTube's tags say when a word is spoken, the cue end only when the
+   * line stops being shown.
    */
   static List<Word> wordsInOrder(List<Line> lines, long startMs) {
     List<Word> out = new ArrayList<>();

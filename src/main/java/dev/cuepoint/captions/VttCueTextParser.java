@@ -10,10 +10,11 @@ import java.util.List;
  *
  * <p>Every {@code <} opens a tag that runs to the next {@code >} (or the end of the cue): class,
  * italic, bold, underline, ruby, voice and language tags, and unknown ones, are all dropped, their
- * annotations too ({@code <v Roger Bingham>}), while the text inside them stays, ruby text included.
- * A tag starting with a digit is a timestamp tag; when it is a valid timestamp, the words after it
- * start at that time. Surprising but per spec: a bare "&lt;" written as {@code <} hides the text up
- * to the next {@code >}, as it does in browsers.
+ * annotations too ({@code <v Roger Bingham>}), while the text inside them stays, ruby text
+ * included. A tag starting with a digit is a timestamp tag; when it is a valid timestamp, the words
+ * after it start at that time. Surprising but per spec: a literal {@code <} in text (authors must
+ * write {@code &lt;}) opens a tag, so the text after it up to the next {@code >} is lost, as in
+ * browsers.
  */
 final class VttCueTextParser {
   private VttCueTextParser() {}
@@ -63,8 +64,9 @@ final class VttCueTextParser {
 
   /**
    * Normalizes {@code plain[from, to)} with {@link CueText#collapse} and finds each word's time by
-   * walking the original beside the result: collapse only drops characters and turns whitespace runs
-   * into one space, so every other character of the result is the next equal one in the original.
+   * walking the original beside the result: collapse only drops characters and turns whitespace
+   * runs into one space, so every other character of the result is the next equal one in the
+   * original.
    */
   private static VttCueText.Line line(CharSequence plain, long[] times, int from, int to) {
     String text = CueText.collapse(plain.subSequence(from, to).toString());

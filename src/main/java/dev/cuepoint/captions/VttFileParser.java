@@ -60,9 +60,7 @@ final class VttFileParser {
               ? "the file is empty"
               : "it starts with \"" + abbreviate(first) + "\"";
       throw new CaptionException(
-          source,
-          1,
-          "missing the WEBVTT signature: this is not a WebVTT file (" + found + ")");
+          source, 1, "missing the WEBVTT signature: this is not a WebVTT file (" + found + ")");
     }
   }
 
@@ -80,11 +78,11 @@ final class VttFileParser {
   }
 
   /**
-   * The spec's "collect a WebVTT block". A line holding "-->" is a timing line only as the first line
-   * of a block, or as the second after an identifier; anywhere else it ends the block and starts the
-   * next one, which is why cue text can never contain "-->". A timing line that does not parse still
-   * claims its block, so the text under a bad timing line is dropped up to the next blank line, as
-   * browsers drop it.
+   * The spec's "collect a WebVTT block". A line holding "-->" is a timing line only as the first
+   * line of a block, or as the second after an identifier; anywhere else it ends the block and
+   * starts the next one, which is why cue text can never contain "-->". A timing line that does not
+   * parse still claims its block, so the text under a bad timing line is dropped up to the next
+   * blank line, as browsers drop it.
    */
   private Optional<VttCue> collectBlock(boolean inHeader) throws IOException, CaptionException {
     StringBuilder buffer = new StringBuilder();
@@ -98,8 +96,7 @@ final class VttFileParser {
       if (line.contains(ARROW)) {
         if (!inHeader && (lineCount == 1 || (lineCount == 2 && !seenArrow))) {
           seenArrow = true;
-          Optional<VttTimings> parsed = VttTimings.parse(line);
-          timings = parsed.orElse(null);
+          timings = VttTimings.parse(line).orElse(null);
           if (timings != null) {
             id = buffer.toString();
             buffer.setLength(0);

@@ -6,16 +6,16 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Cleans YouTube's rolling auto-captions, as yt-dlp writes them, into cues in which every spoken word
- * appears once. YouTube shows two lines at a time and scrolls: each cue repeats the line the previous
- * cue added, then adds a new one, whose words carry {@code <00:00:01.234><c> word</c>} timing tags
- * (the first word has none: it starts with the cue). Between two such cues comes a 10 ms "snapshot"
- * cue that shows the finished line again without tags.
+ * Cleans YouTube's rolling auto-captions, as yt-dlp writes them, into cues in which every spoken
+ * word appears once. YouTube shows two lines at a time and scrolls: each cue repeats the line the
+ * previous cue added, then adds a new one, whose words carry {@code <00:00:01.234><c> word</c>}
+ * timing tags (the first word has none: it starts with the cue). Between two such cues comes a 10
+ * ms "snapshot" cue that shows the finished line again without tags.
  *
  * <p>The rule: the leading lines of a cue that equal the last lines already emitted, in the same
  * order, are the ones scrolling up, and are dropped; the rest is new. This keeps a line that the
- * speaker really says twice ("thank you" / "thank you"), which a rule of "drop any line seen before"
- * would lose.
+ * speaker really says twice ("thank you" / "thank you"), which a rule of "drop any line seen
+ * before" would lose.
  */
 final class VttRollingCaptions {
   /** YouTube's snapshot cues last 10 ms; anything this short only re-shows lines. */

@@ -44,11 +44,11 @@ final class VttScanner {
   }
 
   /**
-   * Collects a WebVTT timestamp, {@code [h…h:]mm:ss.ttt}, and returns it in milliseconds, or
-   * {@link #INVALID}. As the spec says, the hours may have any number of digits and are required
-   * when the first field has other than two digits or exceeds 59 ({@code 60:00.000} is an error, but
-   * {@code 60:00:00.000} is sixty hours); minutes and seconds have exactly two digits up to 59, and
-   * the fraction exactly three.
+   * Collects a WebVTT timestamp, {@code [h…h:]mm:ss.ttt}, and returns it in milliseconds, or {@link
+   * #INVALID}. As the spec says, the hours may have any number of digits and are required when the
+   * first field has other than two digits or exceeds 59 ({@code 60:00.000} is an error, but {@code
+   * 60:00:00.000} is sixty hours); minutes and seconds have exactly two digits up to 59, and the
+   * fraction exactly three.
    */
   long timestamp() {
     String first = digits();
@@ -99,7 +99,8 @@ final class VttScanner {
     if (significantHours.length() > 12) {
       return INVALID;
     }
-    return ((Long.parseLong(significantHours) * 60 + minutes) * 60 + seconds) * 1000 + Integer.parseInt(fraction);
+    return ((Long.parseLong(significantHours) * 60 + minutes) * 60 + seconds) * 1000
+        + Integer.parseInt(fraction);
   }
 
   private String digits() {

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The timing line of a WebVTT cue, {@code 00:01.000 --> 00:02.500 align:start}, parsed by the spec's
- * "collect WebVTT cue timings and settings".
+ * The timing line of a WebVTT cue, {@code 00:01.000 --> 00:02.500 align:start}, parsed by the
+ * spec's "collect WebVTT cue timings and settings".
  *
  * @param startMs start time in milliseconds
  * @param endMs end time in milliseconds; the spec keeps a cue whose end is before its start

@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * Reads WebVTT captions ({@code .vtt}) following the W3C parsing rules
- * (https://www.w3.org/TR/webvtt1/#file-parsing), including YouTube's rolling auto-captions as yt-dlp
- * writes them, whose repeated lines are removed and whose word timing tags are kept as {@link
- * Cue#words()}. Ordinary captions pass through with their text normalized; cues that are empty after
- * removing markup are dropped.
+ * (https://www.w3.org/TR/webvtt1/#file-parsing), including YouTube's rolling auto-captions as
+ * yt-dlp writes them, whose repeated lines are removed and whose word timing tags are kept as
+ * {@link Cue#words()}. Ordinary captions pass through with their text normalized; cues that are
+ * empty after removing markup are dropped.
  */
 public final class WebVttParser implements CaptionParser {
   /** Far beyond any real caption line, small enough that one line cannot exhaust memory. */

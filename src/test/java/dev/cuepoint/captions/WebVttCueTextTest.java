@@ -22,13 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Cue text parsing: the W3C web-platform-tests cue text cases ({@code .dat} files in html5lib tree
- * format and the URL-encoded cases of {@code tags.html}), compared on what Cuepoint keeps of a cue's
- * text (its normalized plain text, and whether it has timestamps), plus hand-written cases.
+ * format and the URL-encoded cases of {@code tags.html}), compared on what Cuepoint keeps of a
+ * cue's text (its normalized plain text, and whether it has timestamps), plus hand-written cases.
  */
 class WebVttCueTextTest {
   private static final Pattern TEXT_NODE = Pattern.compile("^\\|\\s*\"(.*)\"$");
-  private static final Pattern TAGS_CASE =
-      Pattern.compile("input:'([^']*)', expected:'([^']*)'");
+  private static final Pattern TAGS_CASE = Pattern.compile("input:'([^']*)', expected:'([^']*)'");
 
   /** Named references outside the subset we decode (HTML has 2,231; captions use a handful). */
   private static final Map<String, String> KNOWN_DIFFERENCES =
@@ -86,7 +85,9 @@ class WebVttCueTextTest {
     }
     String difference = KNOWN_DIFFERENCES.get(name);
     if (difference != null) {
-      assertNotEquals(CueText.collapse(expected.toString()), text.text(),
+      assertNotEquals(
+          CueText.collapse(expected.toString()),
+          text.text(),
           name + " now passes: remove it from KNOWN_DIFFERENCES (" + difference + ")");
       return;
     }
@@ -111,7 +112,8 @@ class WebVttCueTextTest {
   @Test
   void a_timestamp_inside_a_word_gives_the_word_the_time_of_its_first_letter() {
     VttCueText text = VttCueTextParser.parse("hel<00:00:03.000>lo world", 1000);
-    assertEquals(List.of(new Word(1000, "hello"), new Word(3000, "world")), text.lines().getFirst().words());
+    assertEquals(
+        List.of(new Word(1000, "hello"), new Word(3000, "world")), text.lines().getFirst().words());
   }
 
   @Test
@@ -123,8 +125,10 @@ class WebVttCueTextTest {
 
   @Test
   void character_references_follow_html() {
-    assertEquals("& & < > é é © ¬it; &1; &; &#; \ufffd", VttCharacterReferences.decode(
-        "&amp &amp; &lt; &GT; &#233; &#xE9 &copy &notit; &1; &; &#; &#0;"));
+    assertEquals(
+        "& & < > é é © ¬it; &1; &; &#; \ufffd",
+        VttCharacterReferences.decode(
+            "&amp &amp; &lt; &GT; &#233; &#xE9 &copy &notit; &1; &; &#; &#0;"));
     assertEquals("R&D", VttCharacterReferences.decode("R&D"));
     assertEquals("\ud83d\ude00", VttCharacterReferences.decode("&#x1F600;"));
   }

@@ -34,8 +34,7 @@ class WebVttParserTest {
 
   @Test
   void a_second_byte_order_mark_is_not_part_of_a_signature() {
-    CaptionException e =
-        assertThrows(CaptionException.class, () -> parse("\ufeff\ufeffWEBVTT\n"));
+    CaptionException e = assertThrows(CaptionException.class, () -> parse("\ufeff\ufeffWEBVTT\n"));
     assertEquals(1, e.line());
   }
 
@@ -59,9 +58,12 @@ class WebVttParserTest {
   }
 
   @Test
-  void hours_may_have_more_than_two_digits_and_a_first_field_over_59_means_hours() throws Exception {
-    List<VttCue> cues = parseRaw("WEBVTT\n\n100:00:00.000 --> 100:00:01.000\nx\n\n"
-        + "60:00.000 --> 61:00.000\nbad: 60 minutes without hours\n");
+  void hours_may_have_more_than_two_digits_and_a_first_field_over_59_means_hours()
+      throws Exception {
+    List<VttCue> cues =
+        parseRaw(
+            "WEBVTT\n\n100:00:00.000 --> 100:00:01.000\nx\n\n"
+                + "60:00.000 --> 61:00.000\nbad: 60 minutes without hours\n");
     assertEquals(1, cues.size());
     assertEquals(360_000_000, cues.getFirst().startMs());
   }
@@ -96,8 +98,8 @@ class WebVttParserTest {
 
   @Test
   void the_line_before_the_timings_is_the_cue_identifier() throws Exception {
-    VttCue cue = parseRaw("WEBVTT\n\nintro-1\n00:00:00.000 --> 00:00:01.000 align:start\nhi")
-        .getFirst();
+    VttCue cue =
+        parseRaw("WEBVTT\n\nintro-1\n00:00:00.000 --> 00:00:01.000 align:start\nhi").getFirst();
     assertEquals(new VttCue("intro-1", 0, 1000, "align:start", "hi"), cue);
   }
 
@@ -114,7 +116,8 @@ class WebVttParserTest {
   @Test
   void text_right_below_the_signature_is_header_and_a_timing_line_there_starts_a_cue()
       throws Exception {
-    assertEquals(List.of("a"), texts(parse("WEBVTT\nKind: captions\n\n00:00.000 --> 00:01.000\na")));
+    assertEquals(
+        List.of("a"), texts(parse("WEBVTT\nKind: captions\n\n00:00.000 --> 00:01.000\na")));
     assertEquals(List.of("b"), texts(parse("WEBVTT\n00:00.000 --> 00:01.000\nb")));
   }
 
@@ -227,8 +230,7 @@ class WebVttParserTest {
     CountingReader endlessLine = new CountingReader("WEBVTT\n\n00:00.000 --> 00:01.000\n", 'x');
     CaptionException e =
         assertThrows(
-            CaptionException.class,
-            () -> new WebVttParser(limit).parse(endlessLine, "huge.vtt"));
+            CaptionException.class, () -> new WebVttParser(limit).parse(endlessLine, "huge.vtt"));
     assertEquals(4, e.line());
     assertEquals(
         "huge.vtt line 4: line is longer than 1000 characters: this is not a caption file",

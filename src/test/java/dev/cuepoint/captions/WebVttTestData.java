@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the shared real-world test data lives: {@code ../shared/data} beside the project root (Maven
- * runs tests from the root). The data is never copied into the repository; without it the real-data
- * tests are skipped, not failed.
+ * Where the shared real-world test data lives: {@code ../shared/data} beside the project root
+ * (Maven runs tests from the root). The data is never copied into the repository; without it the
+ * real-data tests are skipped, not failed.
  */
 final class WebVttTestData {
   static final Path DIR = Path.of("../shared/data");

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WebVttVttJsTest {
   /**
-   * The expected result of the 104 files that have no same-named {@code .json}. vtt.js's own runners
-   * ({@code tests/**}{@code /test.js} at mozilla/vtt.js, not copied here) compare each of them with a
-   * shared file; this is that mapping, per folder, with the exceptions after it.
+   * The expected result of the 104 files that have no same-named {@code .json}. vtt.js's own
+   * runners ({@code tests/**}{@code /test.js} at mozilla/vtt.js, not copied here) compare each of
+   * them with a shared file; this is that mapping, per folder, with the exceptions after it.
    */
   private static final Map<String, String> SHARED_EXPECTATION =
       Map.ofEntries(
@@ -137,7 +137,10 @@ class WebVttVttJsTest {
       assertNotEquals(
           expectedCues,
           actualCues,
-          relative + " now agrees with vtt.js: remove it from KNOWN_DIFFERENCES (" + difference + ")");
+          relative
+              + " now agrees with vtt.js: remove it from KNOWN_DIFFERENCES ("
+              + difference
+              + ")");
       differed.incrementAndGet();
     }
   }
@@ -169,9 +172,7 @@ class WebVttVttJsTest {
   }
 
   private static List<String> describe(List<VttCue> cues) {
-    return cues.stream()
-        .map(c -> describe(c.id(), c.startMs(), c.endMs(), c.rawText()))
-        .toList();
+    return cues.stream().map(c -> describe(c.id(), c.startMs(), c.endMs(), c.rawText())).toList();
   }
 
   private static String describe(String id, long startMs, long endMs, String text) {

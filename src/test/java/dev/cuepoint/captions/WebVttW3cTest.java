@@ -24,18 +24,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The W3C web-platform-tests WebVTT parser cases in {@code shared/data/webvtt/cases.json}: files that
- * must load, with the JavaScript assertions of their {@code .test} (or {@code .html}) file, and files
- * that must be rejected for their signature. The simple assertions on cue count, id, start and end
- * time and text are translated and checked; the others (settings, regions, style sheets, loops) are
- * counted as skipped and reported.
+ * The W3C web-platform-tests WebVTT parser cases in {@code shared/data/webvtt/cases.json}: files
+ * that must load, with the JavaScript assertions of their {@code .test} (or {@code .html}) file,
+ * and files that must be rejected for their signature. The simple assertions on cue count, id,
+ * start and end time and text are translated and checked; the others (settings, regions, style
+ * sheets, loops) are counted as skipped and reported.
  */
 class WebVttW3cTest {
   private static final Pattern ASSERTION = Pattern.compile("^\\s*assert_\\w+\\(.*");
   private static final Pattern CUE_COUNT =
       Pattern.compile("^\\s*assert_equals\\((?:\\w+\\.)?cues\\.length,\\s*(\\d+)\\s*[,)].*");
   private static final Pattern CUE_PROPERTY =
-      Pattern.compile("^\\s*assert_equals\\(cues\\[(\\d+)\\]\\.(id|text|startTime|endTime),\\s*(.*)$");
+      Pattern.compile(
+          "^\\s*assert_equals\\(cues\\[(\\d+)\\]\\.(id|text|startTime|endTime),\\s*(.*)$");
 
   private static final AtomicInteger cases = new AtomicInteger();
   private static final AtomicInteger checked = new AtomicInteger();

@@ -87,18 +87,22 @@ class WebVttYouTubeTest {
         WebVttTestData.parse(dir.resolve("ypEPe5Ii3Aw.ru.vtt")).getFirst());
     List<Cue> lecture = WebVttTestData.parse(dir.resolve("gB0s8oBCjeQ.ru.vtt"));
     assertEquals(1329, lecture.size());
-    assertEquals(new Cue(26_680, 29_160, "Здравствуйте, дорогие все, я уже второй раз"),
-        lecture.getFirst());
+    assertEquals(
+        new Cue(26_680, 29_160, "Здравствуйте, дорогие все, я уже второй раз"), lecture.getFirst());
   }
 
   // --- the shape yt-dlp writes, built inline -----------------------------------------------------
 
+  /** What was said, one caption line per row: each word with the millisecond it starts. */
   private static final List<List<Word>> SPOKEN_LINES =
-      List.of(
-          words(0, "Today", 380, "we", 520, "look", 700, "at", 820, "how", 1_040, "neurons", 1_480, "fire."),
-          words(2_310, "A", 2_400, "spike", 2_850, "is", 2_990, "brief,", 3_500, "about", 3_800, "one", 4_020, "millisecond."),
-          words(5_120, "So"),
-          words(6_000, "that's", 6_240, "fast,", 6_900, "and", 7_010, "it's", 7_300, "all-or-nothing", 8_200, "&", 8_350, "<loud>"));
+      spokenLines(
+          """
+          0 Today | 380 we | 520 look | 700 at | 820 how | 1040 neurons | 1480 fire.
+          2310 A | 2400 spike | 2850 is | 2990 brief, | 3500 about | 3800 one | 4020 millisecond.
+          5120 So
+          6000 that's | 6240 fast, | 6900 and | 7010 it's | 7300 all-or-nothing
+          8200 & | 8350 <loud>
+          """);
 
   @Test
   void rolling_auto_captions_give_exactly_the_spoken_words_at_their_times() throws Exception {
@@ -108,9 +112,9 @@ class WebVttYouTubeTest {
     assertEquals(SPOKEN_LINES.size(), cues.size(), "one cue per spoken line");
     for (int i = 0; i < cues.size(); i++) {
       List<Word> line = SPOKEN_LINES.get(i);
-      assertEquals(line.getFirst().startMs(), cues.get(i).startMs(), "cue starts at its first word");
       assertEquals(
-          String.join(" ", line.stream().map(Word::text).toList()), cues.get(i).text());
+          line.getFirst().startMs(), cues.get(i).startMs(), "cue starts at its first word");
+      assertEquals(String.join(" ", line.stream().map(Word::text).toList()), cues.get(i).text());
     }
     assertWordTimesInOrderAndInsideTheirCues(cues);
   }
@@ -118,11 +122,13 @@ class WebVttYouTubeTest {
   @Test
   void a_line_really_said_twice_in_a_row_is_kept_twice() throws Exception {
     List<List<Word>> lines =
-        List.of(
-            words(0, "Any", 300, "questions?"),
-            words(1_000, "thank", 1_200, "you"),
-            words(2_000, "thank", 2_200, "you"),
-            words(3_000, "bye"));
+        spokenLines(
+            """
+            0 Any | 300 questions?
+            1000 thank | 1200 you
+            2000 thank | 2200 you
+            3000 bye
+            """);
     List<Cue> cues = parse(ytDlpRollingVtt(lines));
     assertEquals(
         List.of("Any questions?", "thank you", "thank you", "bye"),
@@ -189,20 +195,24 @@ class WebVttYouTubeTest {
 
   // --- helpers -----------------------------------------------------------------------------------
 
-  /** Alternating times and words: {@code words(0, "a", 300, "b")}. */
-  private static List<Word> words(Object... timesAndWords) {
-    List<Word> out = new ArrayList<>();
-    for (int i = 0; i < timesAndWords.length; i += 2) {
-      out.add(new Word(((Number) timesAndWords[i]).longValue(), (String) timesAndWords[i + 1]));
-    }
-    return out;
+  /** Rows of {@code ms word} pairs separated by {@code |}, one caption line per row. */
+  private static List<List<Word>> spokenLines(String rows) {
+    return rows.lines()
+        .map(
+            row ->
+                Arrays.stream(row.split(" \\| "))
+                    .map(pair -> pair.split(" ", 2))
+                    .map(pair -> new Word(Long.parseLong(pair[0]), pair[1]))
+                    .toList())
+        .toList();
   }
 
   /**
    * Writes spoken lines as yt-dlp writes YouTube auto-captions (the shape of
-   * shared/tools/make_ytdlp_corpus.py): each line is a cue showing the previous line and the new one
-   * with {@code <time><c> word</c>} tags except on its first word, followed by a 10 ms snapshot cue
-   * showing the new line alone, without tags, and a blank line. Text is escaped as WebVTT requires.
+   * shared/tools/make_ytdlp_corpus.py): each line is a cue showing the previous line and the new
+   * one with {@code <time><c> word</c>} tags except on its first word, followed by a 10 ms snapshot
+   * cue showing the new line alone, without tags, and a blank line. Text is escaped as WebVTT
+   * requires.
    */
   static String ytDlpRollingVtt(List<List<Word>> lines) {
     StringBuilder out = new StringBuilder("WEBVTT\nKind: captions\nLanguage: en\n\n");
@@ -213,15 +223,29 @@ class WebVttYouTubeTest {
       long next = k + 1 < lines.size() ? lines.get(k + 1).getFirst().startMs() : start + 3_000;
       StringBuilder tagged = new StringBuilder(escape(line.getFirst().text()));
       for (Word w : line.subList(1, line.size())) {
-        tagged.append('<').append(time(w.startMs())).append("><c> ").append(escape(w.text()))
+        tagged
+            .append('<')
+            .append(time(w.startMs()))
+            .append("><c> ")
+            .append(escape(w.text()))
             .append("</c>");
       }
       String plain = String.join(" ", line.stream().map(w -> escape(w.text())).toList());
       String settings = " align:start position:0%\n";
-      out.append(time(start)).append(" --> ").append(time(next - 10)).append(settings)
-          .append(previous).append('\n').append(tagged).append("\n\n");
-      out.append(time(next - 10)).append(" --> ").append(time(next)).append(settings)
-          .append(plain).append("\n \n\n");
+      out.append(time(start))
+          .append(" --> ")
+          .append(time(next - 10))
+          .append(settings)
+          .append(previous)
+          .append('\n')
+          .append(tagged)
+          .append("\n\n");
+      out.append(time(next - 10))
+          .append(" --> ")
+          .append(time(next))
+          .append(settings)
+          .append(plain)
+          .append("\n \n\n");
       previous = plain;
     }
     return out.toString();
@@ -238,8 +262,7 @@ class WebVttYouTubeTest {
 
   /** No run of 3 to 15 words is immediately repeated in the text of all cues together. */
   private static void assertNoRollingRepeats(List<Cue> cues) {
-    List<String> words =
-        cues.stream().flatMap(c -> Arrays.stream(c.text().split(" "))).toList();
+    List<String> words = cues.stream().flatMap(c -> Arrays.stream(c.text().split(" "))).toList();
     for (int k = 3; k <= 15; k++) {
       for (int i = 0; i + 2 * k <= words.size(); i++) {
         List<String> run = words.subList(i, i + k);
