@@ -41,10 +41,7 @@ public enum CaptionFormat {
         return Optional.of(f);
       }
     }
-    return switch (e) {
-      case "webvtt" -> Optional.of(WEBVTT);
-      case "dfxp", "xml" -> Optional.empty();
-      default -> Optional.empty();
-    };
+    // ".xml" and ".dfxp" can be several formats: only the content tells (Captions.detect)
+    return e.equals("webvtt") ? Optional.of(WEBVTT) : Optional.empty();
   }
 }
