@@ -2,6 +2,7 @@ package dev.cuepoint.crawl;
 
 import dev.cuepoint.captions.CaptionFormat;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,6 +52,8 @@ final class FolderScan {
             .filter(f -> !f.getFileName().toString().startsWith(".")) // temp and hidden files
             .filter(Files::isRegularFile)
             .forEach(f -> byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f));
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // a subfolder that cannot be listed: names it, stops before importing
       }
     }
     List<Group> groups = new ArrayList<>();
