@@ -1,8 +1,11 @@
 package dev.cuepoint.corpus;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -21,6 +24,25 @@ final class JsonLayout implements PrettyPrinter {
   private final Deque<Boolean> open = new ArrayDeque<>();
 
   private boolean nextIsBlock;
+
+  /** Writes one JSON document with a generator laid out by a fresh JsonLayout. */
+  interface Body {
+    void write(JsonGenerator g, JsonLayout layout) throws IOException;
+  }
+
+  /** The UTF-8 bytes of the document {@code body} writes, ending with a line break. */
+  static byte[] toBytes(JsonFactory factory, Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      JsonLayout layout = new JsonLayout();
+      g.setPrettyPrinter(layout);
+      body.write(g, layout);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
 
   /** The next object or array started is written one element per line. */
   void block() {

@@ -6,12 +6,8 @@ import static dev.cuepoint.corpus.JsonFields.requiredText;
 import static dev.cuepoint.corpus.JsonFields.requiredWholeNumber;
 import static dev.cuepoint.corpus.JsonFields.text;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,27 +20,22 @@ final class PlaylistJson {
   }
 
   byte[] write(Playlist p) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-      JsonLayout layout = new JsonLayout();
-      g.setPrettyPrinter(layout);
-      g.writeStartObject();
-      g.writeNumberField("schema", VideoJson.SCHEMA);
-      g.writeStringField("id", p.id());
-      g.writeStringField("title", p.title());
-      g.writeStringField("channel", p.channel());
-      layout.block();
-      g.writeArrayFieldStart("videoIds");
-      for (String id : p.videoIds()) {
-        g.writeString(id);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing JSON to memory cannot fail", e);
-    }
-    out.write('\n');
-    return out.toByteArray();
+    return JsonLayout.toBytes(
+        mapper.getFactory(),
+        (g, layout) -> {
+          g.writeStartObject();
+          g.writeNumberField("schema", VideoJson.SCHEMA);
+          g.writeStringField("id", p.id());
+          g.writeStringField("title", p.title());
+          g.writeStringField("channel", p.channel());
+          layout.block();
+          g.writeArrayFieldStart("videoIds");
+          for (String id : p.videoIds()) {
+            g.writeString(id);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
   /** @throws IllegalArgumentException when the JSON is not a schema-1 playlist; says where */

@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuepoint.captions.Cue;
 import dev.cuepoint.captions.Word;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,57 +37,52 @@ final class VideoJson {
   }
 
   byte[] write(Video v) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-      JsonLayout layout = new JsonLayout();
-      g.setPrettyPrinter(layout);
-      g.writeStartObject();
-      g.writeNumberField("schema", SCHEMA);
-      g.writeStringField("id", v.id());
-      g.writeStringField("title", v.title());
-      g.writeStringField("description", v.description());
-      g.writeStringField("channel", v.channel());
-      g.writeStringField("channelId", v.channelId());
-      g.writeFieldName("publishedAt");
-      if (v.publishedAt() == null) {
-        g.writeNull();
-      } else {
-        g.writeString(v.publishedAt().toString());
-      }
-      g.writeNumberField("durationSeconds", v.durationSeconds());
-      g.writeStringField("thumbnailUrl", v.thumbnailUrl());
-      g.writeStringField("defaultLanguage", v.defaultLanguage());
-      layout.block();
-      g.writeArrayFieldStart("chapters");
-      for (Chapter c : v.chapters()) {
-        g.writeStartObject();
-        g.writeNumberField("startMs", c.startMs());
-        g.writeStringField("title", c.title());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      layout.block();
-      g.writeArrayFieldStart("playlists");
-      for (PlaylistEntry p : v.playlists()) {
-        g.writeStartObject();
-        g.writeStringField("id", p.playlistId());
-        g.writeStringField("title", p.playlistTitle());
-        g.writeNumberField("position", p.position());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      layout.block();
-      g.writeArrayFieldStart("transcripts");
-      for (Transcript t : v.transcripts()) {
-        writeTranscript(g, layout, t);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+    return JsonLayout.toBytes(mapper.getFactory(), (g, layout) -> writeVideo(g, layout, v));
+  }
+
+  private static void writeVideo(JsonGenerator g, JsonLayout layout, Video v) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schema", SCHEMA);
+    g.writeStringField("id", v.id());
+    g.writeStringField("title", v.title());
+    g.writeStringField("description", v.description());
+    g.writeStringField("channel", v.channel());
+    g.writeStringField("channelId", v.channelId());
+    g.writeFieldName("publishedAt");
+    if (v.publishedAt() == null) {
+      g.writeNull();
+    } else {
+      g.writeString(v.publishedAt().toString());
     }
-    out.write('\n');
-    return out.toByteArray();
+    g.writeNumberField("durationSeconds", v.durationSeconds());
+    g.writeStringField("thumbnailUrl", v.thumbnailUrl());
+    g.writeStringField("defaultLanguage", v.defaultLanguage());
+    layout.block();
+    g.writeArrayFieldStart("chapters");
+    for (Chapter c : v.chapters()) {
+      g.writeStartObject();
+      g.writeNumberField("startMs", c.startMs());
+      g.writeStringField("title", c.title());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    layout.block();
+    g.writeArrayFieldStart("playlists");
+    for (PlaylistEntry p : v.playlists()) {
+      g.writeStartObject();
+      g.writeStringField("id", p.playlistId());
+      g.writeStringField("title", p.playlistTitle());
+      g.writeNumberField("position", p.position());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    layout.block();
+    g.writeArrayFieldStart("transcripts");
+    for (Transcript t : v.transcripts()) {
+      writeTranscript(g, layout, t);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void writeTranscript(JsonGenerator g, JsonLayout layout, Transcript t)
