@@ -1,0 +1,114 @@
+package dev.cuepoint.crawl;
+
+import dev.cuepoint.captions.CaptionFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Walks import folders (and their subfolders, where yt-dlp output templates put playlists) and
+ * groups what it finds by name: each {@code .info.json} with the caption files named after it in the
+ * same folder, and every other caption file on its own with the video id its name gives. Reads no
+ * file content; other files (videos, thumbnails) are ignored.
+ */
+final class FolderScan {
+  /**
+   * Files that belong to one video as far as names tell.
+   *
+   * @param infoJson the yt-dlp info.json, or null for caption files found without one
+   * @param nameId the video id the names give ({@code [ID]} or a plain {@code ID.en.vtt}), or null
+   */
+  record Group(Path infoJson, String nameId, List<CaptionFile> captions) {}
+
+  /** What was found: groups in path order, and caption files whose name gives no video id. */
+  record Found(List<Group> groups, List<Path> noId) {}
+
+  private FolderScan() {}
+
+  static Found scan(List<Path> dirs) throws IOException {
+    for (Path dir : dirs) {
+      if (!Files.exists(dir)) {
+        throw new NoSuchFileException(dir.toString(), null, "import folder does not exist");
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new FileSystemException(
+            dir.toString(), null, "not a folder; import takes folders of yt-dlp downloads or caption files");
+      }
+    }
+    Map<Path, List<Path>> byFolder = new TreeMap<>();
+    for (Path dir : dirs) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files
+            .filter(f -> !f.getFileName().toString().startsWith(".")) // temp and hidden files
+            .filter(Files::isRegularFile)
+            .forEach(f -> byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f));
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // a subfolder that cannot be listed: names it, stops before importing
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    List<Path> noId = new ArrayList<>();
+    for (List<Path> files : byFolder.values()) {
+      files.sort(Comparator.naturalOrder());
+      scanFolder(files, groups, noId);
+    }
+    return new Found(groups, noId);
+  }
+
+  private static void scanFolder(List<Path> files, List<Group> groups, List<Path> noId) {
+    // Longest base first, so "Talk [id] part 2" claims its own captions before "Talk [id]" could.
+    Map<String, Group> infos = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
+        .thenComparing(Comparator.naturalOrder()));
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (FileNames.isInfoJson(name)) {
+        String base = FileNames.infoJsonBase(name);
+        infos.put(base, new Group(f, FileNames.bracketedId(base).orElse(null), new ArrayList<>()));
+      }
+    }
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      Optional<CaptionFormat> format = FileNames.captionFormat(name);
+      if (format.isEmpty()) {
+        continue;
+      }
+      if (!attach(f, name, format.get(), infos)) {
+        Optional<FileNames.IdAndLanguage> id = FileNames.fromName(name);
+        if (id.isPresent()) {
+          groups.add(
+              new Group(
+                  null,
+                  id.get().id(),
+                  List.of(new CaptionFile(f, id.get().language(), format.get(), false))));
+        } else {
+          noId.add(f);
+        }
+      }
+    }
+    List<Group> withInfo = new ArrayList<>(infos.values());
+    withInfo.sort(Comparator.comparing(Group::infoJson));
+    groups.addAll(withInfo);
+  }
+
+  private static boolean attach(
+      Path f, String name, CaptionFormat format, Map<String, Group> infos) {
+    for (Map.Entry<String, Group> e : infos.entrySet()) {
+      Optional<String> language = FileNames.languageAfter(e.getKey(), name);
+      if (language.isPresent()) {
+        e.getValue().captions().add(new CaptionFile(f, language.get(), format, true));
+        return true;
+      }
+    }
+    return false;
+  }
+}
