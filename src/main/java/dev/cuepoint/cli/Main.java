@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Search what is said in YouTube lectures and jump to the moment.",
     subcommands = {
+      IndexCommand.class,
       SearchCommand.class,
       CommandLine.HelpCommand.class
     })

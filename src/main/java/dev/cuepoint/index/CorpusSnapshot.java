@@ -1,5 +1,6 @@
 package dev.cuepoint.index;
 
+import dev.cuepoint.corpus.CorpusStore;
 import dev.cuepoint.corpus.Video;
 import java.io.IOException;
 import java.util.Map;
@@ -10,4 +11,20 @@ public interface CorpusSnapshot {
   Map<String, String> fingerprints() throws IOException;
 
   Video load(String id) throws IOException;
+
+  /** The corpus on disk. */
+  static CorpusSnapshot of(CorpusStore store) {
+    return new CorpusSnapshot() {
+      @Override
+      public Map<String, String> fingerprints() throws IOException {
+        return store.fingerprints();
+      }
+
+      @Override
+      public Video load(String id) throws IOException {
+        return store.read(id)
+            .orElseThrow(() -> new IOException("corpus file " + store.file(id) + " disappeared while indexing"));
+      }
+    };
+  }
 }
