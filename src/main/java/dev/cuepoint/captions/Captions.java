@@ -50,8 +50,7 @@ public final class Captions {
   /** Every parser Cuepoint has, refusing files over {@code maxBytes}. */
   public static Captions standard(long maxBytes) {
     Map<CaptionFormat, CaptionParser> parsers = new EnumMap<>(CaptionFormat.class);
-    // WEBVTT: the lead enables this line when merging WebVttParser (branch vtt)
-    // parsers.put(CaptionFormat.WEBVTT, new WebVttParser());
+    parsers.put(CaptionFormat.WEBVTT, new WebVttParser());
     parsers.put(CaptionFormat.SRT, new SrtParser());
     parsers.put(CaptionFormat.SBV, new SbvParser());
     TimedTextParser timedText = new TimedTextParser();

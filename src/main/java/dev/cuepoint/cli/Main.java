@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Search what is said in YouTube lectures and jump to the moment.",
     subcommands = {
+      CaptionsCommand.class,
+      ImportCommand.class,
       IndexCommand.class,
       SearchCommand.class,
       CommandLine.HelpCommand.class
@@ -22,6 +24,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    quietLucene();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -39,6 +42,18 @@ public final class Main implements Runnable {
         });
     return cl.execute(args);
   }
+
+  /**
+   * Lucene reports through java.util.logging that the incubating vector module is not enabled: true,
+   * harmless (it falls back to scalar code), and not something a user of the CLI can act on.
+   */
+  private static void quietLucene() {
+    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  // held strongly: java.util.logging forgets the level of a logger nobody references
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   private static String subcommandName(CommandLine cl) {
     return cl.getParent() == null ? "" : cl.getCommandName() + " ";

@@ -1,5 +1,6 @@
 package dev.cuepoint.index;
 
+import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -7,36 +8,33 @@ import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analysis of every field, chosen by field name: English for titles, descriptions, chapters and
- * English transcripts; a generic (unstemmed) one for transcripts in other languages.
+ * English transcripts; English without stemming for the {@code exact.<lang>} fields that let a quoted
+ * phrase prefer the words as said; a generic (unstemmed) one for transcripts in other languages and
+ * for the spelling vocabulary.
  *
- * <p>Tokens: Unicode word boundaries (so "Hodgkin-Huxley" is the phrase "hodgkin huxley", "28x28"
- * stays one token and "e^x" is the phrase "e x"), apostrophes split words ("Euler's" is "euler s",
- * matching queries typed either way), lower case, accents folded ("Schrödinger" = "schrodinger"). No
- * stop words: every word of a quoted phrase must count. English adds KStem, a light stemmer that keeps
- * words readable ("neurons" = "neuron", but "university" is not "universe").
+ * <p>All first bring compatibility characters to their plain form (NFKC: "½" is "1⁄2"), then cut text at Unicode word boundaries (so "Hodgkin-Huxley" is the phrase "hodgkin huxley" and
+ * "e^x" the phrase "e x"), lower-case it and fold accents ("Schrödinger" = "schrodinger"). English
+ * also splits tokens at inner punctuation — "Euler's" is "euler s", "2.71828" is "2 71828", while
+ * "28x28" stays whole — so queries match however they are typed, and stems with KStem, a light
+ * stemmer that keeps words readable ("neurons" = "neuron", but "university" is not "universe"). No
+ * stop words: every word of a quoted phrase must count.
  */
 public final class Analyzers extends DelegatingAnalyzerWrapper {
-  private static final NormalizeCharMap APOSTROPHES;
+  /** Split at punctuation inside a token; keep letters and digits together ("28x28", "mp3"). */
+  private static final int SPLIT =
+      WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS;
 
-  static {
-    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    for (String quote : new String[] {"'", "\u2019", "\u2018", "\u02bc", "`"}) {
-      b.add(quote, " ");
-    }
-    APOSTROPHES = b.build();
-  }
-
-  private final Analyzer english = new Folding(true);
-  private final Analyzer generic = new Folding(false);
-  private final Analyzer words = new Folding(false);
+  private final Analyzer english = new Folding(true, true);
+  private final Analyzer exact = new Folding(true, false);
+  private final Analyzer generic = new Folding(false, false);
 
   public Analyzers() {
     super(PER_FIELD_REUSE_STRATEGY);
@@ -45,7 +43,10 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
   @Override
   protected Analyzer getWrappedAnalyzer(String field) {
     if (Fields.WORDS.equals(field)) {
-      return words;
+      return generic;
+    }
+    if (field.startsWith(Fields.EXACT_PREFIX)) {
+      return exact;
     }
     String lang = Fields.languageOf(field);
     if (lang == null || isEnglish(lang)) {
@@ -60,28 +61,41 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
     return l.equals("en") || l.startsWith("en-") || l.equals("und");
   }
 
-  /** Standard tokens, apostrophes split, lower case, ASCII folding, and optionally KStem. */
+  /** Standard tokens, lower case, ASCII folding; for English also split at inner punctuation and KStem. */
   private static final class Folding extends Analyzer {
+    private final boolean split;
     private final boolean stem;
 
-    Folding(boolean stem) {
+    Folding(boolean split, boolean stem) {
+      this.split = split;
       this.stem = stem;
     }
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-      return new MappingCharFilter(APOSTROPHES, reader);
+      return nfkc(reader);
     }
 
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-      return new MappingCharFilter(APOSTROPHES, reader);
+      return nfkc(reader);
+    }
+
+    /** Compatibility forms become plain ones ("½" is "1⁄2", "ﬁ" is "fi", full-width "Ａ" is "A"). */
+    private static Reader nfkc(Reader reader) {
+      return new ICUNormalizer2CharFilter(reader, Normalizer2.getNFKCInstance());
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
-      TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+      TokenStream ts = source;
+      if (split) {
+        // only for English: the splitter counts combining marks as punctuation, which would cut
+        // words of Indic scripts apart
+        ts = new WordDelimiterGraphFilter(ts, SPLIT, null);
+      }
+      ts = new ASCIIFoldingFilter(new LowerCaseFilter(ts));
       if (stem) {
         ts = new KStemFilter(ts);
       }

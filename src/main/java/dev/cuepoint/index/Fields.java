@@ -35,6 +35,12 @@ public final class Fields {
 
   /** Prefix of the per-language transcript text fields. */
   public static final String TEXT_PREFIX = "text.";
+  /**
+   * Prefix of the unstemmed copy of English transcripts (positions only): a quoted phrase ranks videos
+   * where it is said word for word above those where only its stems match.
+   */
+  public static final String EXACT_PREFIX = "exact.";
+
   /** Prefix of the per-language stored time maps. */
   public static final String TIMES_PREFIX = "times.";
   /** Prefix of the per-language stored transcript kind ({@code manual}/{@code auto}). */
@@ -47,12 +53,16 @@ public final class Fields {
   public static final String WORDS = "words";
 
   /** Bumped when documents change shape; older documents are then re-indexed. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private Fields() {}
 
   public static String text(String lang) {
     return TEXT_PREFIX + lang;
+  }
+
+  public static String exact(String lang) {
+    return EXACT_PREFIX + lang;
   }
 
   public static String times(String lang) {

@@ -24,12 +24,16 @@ final class VideoDocuments {
   /** Stored text indexed with offsets, so each match can be mapped back to a character and a time. */
   static final FieldType TIMED_TEXT = new FieldType(TextField.TYPE_STORED);
 
+  /** Searchable words with positions, for phrases; nothing stored. */
+  private static final FieldType POSITIONS = new FieldType(TextField.TYPE_NOT_STORED);
+
   /** Vocabulary only: which words occur, for spelling suggestions. */
   private static final FieldType VOCABULARY = new FieldType();
 
   static {
     TIMED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TIMED_TEXT.freeze();
+    POSITIONS.freeze();
     VOCABULARY.setIndexOptions(IndexOptions.DOCS);
     VOCABULARY.setTokenized(true);
     VOCABULARY.setOmitNorms(true);
@@ -72,6 +76,9 @@ final class VideoDocuments {
       d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
       d.add(new Field(Fields.text(t.language()), text.text(), TIMED_TEXT));
       d.add(new StoredField(Fields.times(t.language()), text.times().encode()));
+      if (Analyzers.isEnglish(t.language())) {
+        d.add(new Field(Fields.exact(t.language()), text.text(), POSITIONS));
+      }
       d.add(new StoredField(Fields.kind(t.language()), t.kind().name().toLowerCase(java.util.Locale.ROOT)));
       d.add(new Field(Fields.WORDS, text.text(), VOCABULARY));
     }

@@ -1,5 +1,6 @@
 package dev.cuepoint.search;
 
+import dev.cuepoint.index.Analyzers;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.search.QuerySyntax.Group;
 import dev.cuepoint.search.QuerySyntax.Kind;
@@ -40,12 +41,21 @@ final class LuceneQueries {
   private static final float DESCRIPTION_BOOST = 0.7f;
   private static final float CHANNEL_BOOST = 0.5f;
   private static final float TRANSCRIPT_BOOST = 1f;
+  private static final float EXACT_BOOST = 2f;
 
   /**
    * Videos holding every required group score this much more than any that misses one: BM25 scores
    * here stay far below it, so "all words" ranks first and partial matches still follow.
    */
   private static final float ALL_TERMS_BONUS = 1000f;
+
+  /**
+   * Words said close together (within this many positions, in any order) score extra: people type
+   * words they heard in one breath.
+   */
+  static final int PROXIMITY_SLOP = 24;
+
+  private static final float PROXIMITY_BOOST = 12f;
 
   /** Multi-term queries (prefix, wildcard, fuzzy) expand to at most this many index terms. */
   static final int MAX_EXPANSIONS = 64;
@@ -71,6 +81,12 @@ final class LuceneQueries {
     }
     if (required.size() > 1) {
       any.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_TERMS_BONUS), Occur.SHOULD);
+      for (String field : transcriptFields) {
+        Query near = proximity(required, field);
+        if (near != null) {
+          any.add(new BoostQuery(near, PROXIMITY_BOOST), Occur.SHOULD);
+        }
+      }
     }
     any.setMinimumNumberShouldMatch(1);
     for (Group g : parsed.excluded()) {
@@ -88,6 +104,22 @@ final class LuceneQueries {
     return b.build();
   }
 
+  /** A sloppy phrase of the plain words among the required groups, or null when fewer than two. */
+  private Query proximity(List<Group> required, String field) {
+    PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(PROXIMITY_SLOP);
+    int position = 0;
+    for (Group g : required) {
+      Term t = g.anyOf().getFirst();
+      if (g.anyOf().size() != 1 || t.kind() != Kind.WORD || t.target() != Target.ANY) {
+        continue;
+      }
+      for (Token tok : tokens(field, t.text())) {
+        b.add(term(field, tok.text()), position++);
+      }
+    }
+    return position < 2 ? null : b.build();
+  }
+
   private Query group(Group g, boolean timedFieldsOnly) {
     if (g.anyOf().size() == 1) {
       return term(g.anyOf().getFirst(), timedFieldsOnly);
@@ -103,7 +135,9 @@ final class LuceneQueries {
   private Query term(Term t, boolean timedFieldsOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
-    for (FieldBoost fb : fields(t.target(), timedFieldsOnly)) {
+    List<FieldBoost> fields = new ArrayList<>(fields(t.target(), timedFieldsOnly));
+    fields.addAll(exactFields(t, timedFieldsOnly));
+    for (FieldBoost fb : fields) {
       Query q = inField(t, fb.field());
       if (q != null) {
         b.add(fb.boost() == 1f ? q : new BoostQuery(q, fb.boost()), Occur.SHOULD);
@@ -132,6 +166,22 @@ final class LuceneQueries {
     if (target == Target.ANY || target == Target.TRANSCRIPT) {
       for (String f : transcriptFields) {
         out.add(new FieldBoost(f, TRANSCRIPT_BOOST));
+      }
+    }
+    return out;
+  }
+
+  /** For quoted phrases: the unstemmed copies of English transcripts, so "said exactly" ranks first. */
+  private List<FieldBoost> exactFields(Term t, boolean timedFieldsOnly) {
+    if (timedFieldsOnly || t.kind() != Kind.PHRASE
+        || (t.target() != Target.ANY && t.target() != Target.TRANSCRIPT)) {
+      return List.of();
+    }
+    List<FieldBoost> out = new ArrayList<>();
+    for (String f : transcriptFields) {
+      String lang = Fields.languageOf(f);
+      if (Analyzers.isEnglish(lang)) {
+        out.add(new FieldBoost(Fields.exact(lang), EXACT_BOOST));
       }
     }
     return out;

@@ -106,11 +106,12 @@ class CaptionsTest {
   }
 
   @Test
-  void webvtt_has_no_parser_until_the_webvtt_branch_is_merged() throws IOException {
+  void webvtt_is_read_by_the_standard_facade() throws Exception {
     Path file =
-        Files.writeString(dir.resolve("talk.vtt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n");
-    CaptionException e = assertThrows(CaptionException.class, () -> captions.read(file));
-    assertEquals(file + ": no parser for WebVTT", e.getMessage());
+        Files.writeString(dir.resolve("talk.txt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nA &amp; B\n");
+    ParsedCaptions read = captions.read(file);
+    assertEquals(CaptionFormat.WEBVTT, read.format());
+    assertEquals(List.of(new Cue(1000, 2000, "A & B")), read.cues());
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.cuepoint.cli;
+
+import dev.cuepoint.captions.Captions;
+import dev.cuepoint.captions.ParsedCaptions;
+import dev.cuepoint.corpus.CorpusStore;
+import dev.cuepoint.crawl.ImportSummary;
+import dev.cuepoint.crawl.ParsedFile;
+import dev.cuepoint.crawl.YtDlpImporter;
+import dev.cuepoint.index.SyncResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cuepoint import DIR…}: yt-dlp download folders, or folders of caption files named by video
+ * id, into the corpus; then the index is brought up to date.
+ */
+@Command(
+    name = "import",
+    description = {
+      "Import yt-dlp download folders (Title [ID].info.json beside Title [ID].<lang>.<ext> subtitles)",
+      "or folders of caption files named <VIDEOID>.<lang>.<ext>, then update the index."
+    },
+    mixinStandardHelpOptions = true)
+final class ImportCommand implements Callable<Integer> {
+  @Mixin DataDir data;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders to import (searched recursively)")
+  List<Path> dirs;
+
+  @Option(names = "--no-index", description = "only update the corpus; run 'cuepoint index' later")
+  boolean noIndex;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ImportSummary summary = importInto(data, dirs, err);
+    out.println(summary.line());
+    int status = summary.failed().isEmpty() ? 0 : 1;
+    if (!noIndex) {
+      SyncResult r = IndexCommand.update(data, false, err);
+      out.println(r.summary());
+      status = r.failures().isEmpty() ? status : 1;
+    }
+    return status;
+  }
+
+  /** Imports folders into a data directory's corpus, reporting progress on {@code err}. */
+  static ImportSummary importInto(DataDir data, List<Path> dirs, PrintWriter err) throws java.io.IOException {
+    Captions captions = Captions.standard();
+    YtDlpImporter importer = new YtDlpImporter(new CorpusStore(data.dir), file -> {
+      ParsedCaptions p = captions.read(file);
+      return new ParsedFile(p.format(), p.cues());
+    });
+    return importer.importFolders(dirs, (done, total) -> err.printf("imported %d/%d videos…%n", done, total));
+  }
+}

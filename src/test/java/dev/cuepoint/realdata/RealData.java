@@ -1,0 +1,24 @@
+package dev.cuepoint.realdata;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the shared real data lives: {@code ../shared/data} beside the project, as on the developers'
+ * machines and in CI. A user's clone has none, and the tests that need it skip with this message.
+ */
+public final class RealData {
+  public static final Path ROOT = Path.of("..", "shared", "data");
+
+  private RealData() {}
+
+  /** The folder under the shared data, or the test is skipped saying what is missing. */
+  public static Path require(String sub) {
+    Path p = ROOT.resolve(sub);
+    assumeTrue(Files.isDirectory(p),
+        p.toAbsolutePath().normalize() + " not found: real-data tests skipped (they need ../shared/data beside the project)");
+    return p;
+  }
+}
