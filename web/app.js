@@ -454,7 +454,7 @@
   function scrollIntoList(li) {
     const list = $('lines');
     if (list.scrollHeight <= list.clientHeight) return;
-    const top = li.offsetTop - list.offsetTop;
+    const top = li.offsetTop; // the list is positioned, so this is relative to it
     if (top < list.scrollTop || top + li.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = Math.max(0, top - list.clientHeight / 3);
     }
@@ -597,28 +597,25 @@
     });
     li.appendChild(thumbLink);
 
-    const body = el('div', 'video-body');
-    const h = el('h3', 'title', v.title || '(untitled)');
-    body.appendChild(h);
-    const meta = el('p', 'meta');
+    const head = el('div', 'video-head');
+    head.appendChild(el('h3', 'title', v.title || '(untitled)'));
     const parts = [];
     if (v.publishedAt) parts.push(day(v.publishedAt));
     if (v.durationSeconds > 0) parts.push(clock(v.durationSeconds));
     parts.push(plural(v.momentsTotal, 'moment'));
-    meta.textContent = parts.join(' · ');
-    body.appendChild(meta);
+    head.appendChild(el('p', 'meta', parts.join(' · ')));
+    li.appendChild(head);
 
     const moments = el('ol', 'moments');
     moments.setAttribute('aria-label', 'Moments in ' + (v.title || v.videoId));
     for (const m of v.moments) moments.appendChild(renderMoment(v, m, s));
-    body.appendChild(moments);
+    li.appendChild(moments);
     if (v.momentsTotal > v.moments.length) {
       const more = el('button', 'small more-moments', 'Show all ' + plural(v.momentsTotal, 'moment'));
       more.type = 'button';
       more.addEventListener('click', () => loadAllMoments(v, s, moments, more));
-      body.appendChild(more);
+      li.appendChild(more);
     }
-    li.appendChild(body);
     return li;
   }
 
@@ -736,7 +733,8 @@
     const items = Array.from($('suggestions').children);
     if (!items.length) return false;
     if (activeSuggestion >= 0) items[activeSuggestion].setAttribute('aria-selected', 'false');
-    activeSuggestion = (activeSuggestion + delta + items.length + 1) % (items.length + 1) - 1;
+    // cycles through -1 (the typed text) and 0..n-1
+    activeSuggestion = (activeSuggestion + 1 + delta + items.length + 1) % (items.length + 1) - 1;
     if (activeSuggestion >= 0) {
       items[activeSuggestion].setAttribute('aria-selected', 'true');
       $('q').setAttribute('aria-activedescendant', items[activeSuggestion].id);
