@@ -1,0 +1,178 @@
+package dev.cuepoint.search;
+
+import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.search.QuerySyntax.Kind;
+import dev.cuepoint.search.QuerySyntax.Target;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Completions for what a user is typing, from the index's own vocabulary: the last (unfinished) word
+ * is completed with words that start with it, most widely used first. When words come before it, a
+ * completion that makes a phrase actually said (or shown in a title) in some video ranks first, so
+ * "spike tim" offers "spike timing" before "spike time".
+ */
+public final class Suggestions {
+  /** Prefix scans stop after this many vocabulary words, so one typed letter stays cheap. */
+  static final int MAX_SCANNED = 20_000;
+
+  /** How many completions of the last word are checked as phrases. */
+  private static final int PHRASE_CANDIDATES = 30;
+
+  /** Shorter prefixes than this get no completions: one letter matches half the vocabulary. */
+  public static final int MIN_PREFIX = 2;
+
+  /** Longer input gets no completions (it is no longer typing, and would be refused by search). */
+  public static final int MAX_INPUT = QuerySyntax.MAX_LENGTH;
+
+  private final SearchIndex index;
+
+  public Suggestions(SearchIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * Up to {@code limit} completions of {@code typed}, each the whole text with its last word
+   * completed; empty when the input ends in a space or its last word is too short to complete.
+   */
+  public List<String> complete(String typed, int limit) throws IOException {
+    if (limit < 1 || typed == null || typed.length() > MAX_INPUT || typed.isBlank()) {
+      return List.of();
+    }
+    int lastStart = lastWordStart(typed);
+    String last = typed.substring(lastStart);
+    LuceneQueries analysis = new LuceneQueries(index.analyzers(), List.of());
+    List<LuceneQueries.Token> lastTokens = analysis.tokens(Fields.WORDS, last);
+    if (lastTokens.size() != 1 || lastTokens.getFirst().text().length() < MIN_PREFIX) {
+      return List.of();
+    }
+    String prefix = lastTokens.getFirst().text();
+    String before = typed.substring(0, lastStart);
+    String context = before.replaceAll("[\"()]", " ").strip();
+    IndexSearcher searcher = index.acquire();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      List<Candidate> words = wordsStartingWith(reader, prefix);
+      List<String> ranked = new ArrayList<>();
+      if (QuerySyntax.hasSearchable(context)) {
+        ranked.addAll(phrases(searcher, context, words));
+      }
+      for (Candidate c : words) {
+        ranked.add(c.word());
+      }
+      Set<String> out = new LinkedHashSet<>();
+      for (String word : ranked) {
+        if (!word.equals(prefix)) { // what is typed already is no suggestion
+          out.add(before + word);
+        }
+        if (out.size() == limit) {
+          break;
+        }
+      }
+      return List.copyOf(out);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private record Candidate(String word, int docFreq) {}
+
+  /** Where the last word starts: after the last space, quote or bracket. */
+  private static int lastWordStart(String typed) {
+    int i = typed.length();
+    while (i > 0) {
+      char c = typed.charAt(i - 1);
+      if (Character.isWhitespace(c) || c == '"' || c == '(' || c == ')' || c == ':') {
+        break;
+      }
+      i--;
+    }
+    // "-word" excludes: complete the word, keep the operator
+    return i < typed.length() && typed.charAt(i) == '-' ? i + 1 : i;
+  }
+
+  /** Vocabulary words starting with the prefix, by the number of videos using them. */
+  private static List<Candidate> wordsStartingWith(IndexReader reader, String prefix) throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
+    if (terms == null) {
+      return List.of();
+    }
+    TermsEnum te = terms.iterator();
+    BytesRef start = new BytesRef(prefix);
+    if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
+      return List.of();
+    }
+    List<Candidate> out = new ArrayList<>();
+    int scanned = 0;
+    for (BytesRef t = te.term(); t != null && scanned < MAX_SCANNED; t = te.next(), scanned++) {
+      String word = t.utf8ToString();
+      if (!word.startsWith(prefix)) {
+        break;
+      }
+      out.add(new Candidate(word, te.docFreq()));
+    }
+    out.sort(Comparator.comparingInt(Candidate::docFreq).reversed()
+        .thenComparingInt(c -> c.word().length())
+        .thenComparing(Candidate::word));
+    return out;
+  }
+
+  /** The candidates that complete a phrase found in some video, most videos first. */
+  private List<String> phrases(IndexSearcher searcher, String context, List<Candidate> words)
+      throws IOException {
+    List<String> fields = phraseFields(searcher.getIndexReader());
+    LuceneQueries queries = new LuceneQueries(index.analyzers(), fields);
+    Map<String, Integer> found = new HashMap<>();
+    for (Candidate c : words.subList(0, Math.min(PHRASE_CANDIDATES, words.size()))) {
+      QuerySyntax.Term phrase =
+          new QuerySyntax.Term(Target.ANY, Kind.PHRASE, context + " " + c.word(), -1);
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      int clauses = 0;
+      for (String field : fields) {
+        Query q = queries.inField(phrase, field);
+        if (q != null) {
+          b.add(q, Occur.SHOULD);
+          clauses++;
+        }
+      }
+      int videos = clauses == 0 ? 0 : searcher.count(b.build());
+      if (videos > 0) {
+        found.put(c.word(), videos);
+      }
+    }
+    return found.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** Title, chapters and every transcript field: the texts indexed with positions. */
+  private static List<String> phraseFields(IndexReader reader) {
+    List<String> out = new ArrayList<>(List.of(Fields.TITLE, Fields.CHAPTERS));
+    for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+      if (fi.name.startsWith(Fields.TEXT_PREFIX)) {
+        out.add(fi.name);
+      }
+    }
+    return out;
+  }
+
+}

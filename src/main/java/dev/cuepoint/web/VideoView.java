@@ -1,0 +1,83 @@
+package dev.cuepoint.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cuepoint.captions.Cue;
+import dev.cuepoint.captions.Word;
+import dev.cuepoint.corpus.Chapter;
+import dev.cuepoint.corpus.PlaylistEntry;
+import dev.cuepoint.corpus.Transcript;
+import dev.cuepoint.corpus.Video;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One video as {@code GET /api/videos/{id}} shows it: times in seconds (as in search results), so
+ * the page can seek the player to a cue without converting.
+ */
+record VideoView(
+    String videoId,
+    String title,
+    String description,
+    String channel,
+    String url,
+    String thumbnailUrl,
+    String publishedAt,
+    long durationSeconds,
+    List<PlaylistView> playlists,
+    List<ChapterView> chapters,
+    List<TranscriptView> transcripts) {
+
+  record PlaylistView(String id, String title, int position) {}
+
+  record ChapterView(double start, String title) {}
+
+  /** @param kind {@code manual} or {@code auto} */
+  record TranscriptView(String lang, String kind, List<CueView> cues) {}
+
+  /** @param words word timings, left out when the captions carry none */
+  record CueView(
+      double start, double end, String text, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WordView> words) {}
+
+  record WordView(double start, String text) {}
+
+  static VideoView of(Video v) {
+    return new VideoView(
+        v.id(),
+        v.title(),
+        v.description(),
+        v.channel(),
+        v.url(),
+        v.thumbnailUrl().isEmpty() ? "https://i.ytimg.com/vi/" + v.id() + "/mqdefault.jpg" : v.thumbnailUrl(),
+        v.publishedAt() == null ? null : v.publishedAt().toString(),
+        v.durationSeconds(),
+        v.playlists().stream().map(VideoView::playlist).toList(),
+        v.chapters().stream().map(VideoView::chapter).toList(),
+        v.transcripts().stream().map(VideoView::transcript).toList());
+  }
+
+  private static PlaylistView playlist(PlaylistEntry p) {
+    return new PlaylistView(p.playlistId(), p.playlistTitle(), p.position());
+  }
+
+  private static ChapterView chapter(Chapter c) {
+    return new ChapterView(seconds(c.startMs()), c.title());
+  }
+
+  private static TranscriptView transcript(Transcript t) {
+    return new TranscriptView(
+        t.language(), t.kind().name().toLowerCase(Locale.ROOT), t.cues().stream().map(VideoView::cue).toList());
+  }
+
+  private static CueView cue(Cue c) {
+    return new CueView(
+        seconds(c.startMs()), seconds(c.endMs()), c.text(), c.words().stream().map(VideoView::word).toList());
+  }
+
+  private static WordView word(Word w) {
+    return new WordView(seconds(w.startMs()), w.text());
+  }
+
+  private static double seconds(long ms) {
+    return ms / 1000.0;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.cuepoint.web;
+
+import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.search.SearchService;
+import dev.cuepoint.search.Suggestions;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The web app: the JSON API under {@code /api/} (described by {@code /api/openapi.json}), the search
+ * page and its files from a {@code web/} folder, and security headers on everything.
+ */
+public final class WebServer implements AutoCloseable {
+  /** The real IFrame Player API; tests serve a stand-in instead. */
+  public static final String YOUTUBE_API = "https://www.youtube.com/iframe_api";
+
+  /** Room for a 10,000-character query in the URL, so it gets a 400 saying why, not a 414. */
+  private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
+  /**
+   * @param host the address to listen on ({@code 127.0.0.1}: this machine only)
+   * @param port the port, 0 for any free one
+   * @param webDir the folder holding index.html, app.js and app.css
+   * @param youtubeApiUrl where the page loads YouTube's IFrame Player API from
+   */
+  public record Settings(String host, int port, Path webDir, String youtubeApiUrl) {
+    public Settings {
+      Objects.requireNonNull(host, "host");
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be from 0 to 65535, got " + port);
+      }
+      Objects.requireNonNull(webDir, "webDir");
+      youtubeApiUrl = youtubeApiUrl == null ? YOUTUBE_API : youtubeApiUrl;
+    }
+
+    public Settings(String host, int port, Path webDir) {
+      this(host, port, webDir, YOUTUBE_API);
+    }
+  }
+
+  private final Javalin app;
+  private final Settings settings;
+
+  public WebServer(SearchIndex index, SearchService search, VideoSource videos, Settings settings) {
+    this.settings = settings;
+    Path webDir = settings.webDir().toAbsolutePath().normalize();
+    Page page = new Page(webDir, settings.youtubeApiUrl());
+    SearchApi searchApi = new SearchApi(search, new Suggestions(index));
+    LibraryApi library = new LibraryApi(index, videos, Instant.now());
+    byte[] openapi = openapi();
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.http.compressionStrategy = CompressionStrategy.GZIP;
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = webDir.toString();
+        files.location = Location.EXTERNAL;
+        files.headers = java.util.Map.of("Cache-Control", "no-cache");
+      });
+      config.routes.before(SecurityHeaders::apply);
+      config.routes.get("/api/search", searchApi::search);
+      config.routes.get("/api/suggest", searchApi::suggest);
+      config.routes.get("/api/videos/{id}", library::video);
+      config.routes.get("/api/playlists", library::playlists);
+      config.routes.get("/api/status", library::status);
+      config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JsonOut.CONTENT_TYPE).result(openapi));
+      config.routes.get("/healthz", ctx -> JsonOut.send(ctx, new Health("ok")));
+      config.routes.get("/", page::serve);
+      config.routes.get("/index.html", page::serve);
+      config.routes.get("/watch/{id}", page::serve);
+      ApiErrors.register(config.routes);
+    });
+  }
+
+  record Health(String status) {}
+
+  private static byte[] openapi() {
+    try (InputStream in = WebServer.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the build (src/main/resources/dev/cuepoint/web)");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read openapi.json", e);
+    }
+  }
+
+  /** Starts listening; returns this. */
+  public WebServer start() {
+    if (!Files.isDirectory(settings.webDir())) {
+      throw new IllegalArgumentException("web folder " + settings.webDir() + " does not exist");
+    }
+    app.start(settings.host(), settings.port());
+    return this;
+  }
+
+  /** The port listened on (the chosen one when started with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://host:port/}. */
+  public String url() {
+    String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+    return "http://" + host + ":" + port() + "/";
+  }
+
+  /** Every route, as {@code "GET /api/search"}: what the OpenAPI document must describe. */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(p -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method + " " + e.path)
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
