@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       IndexCommand.class,
       SearchCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,6 +1,11 @@
 package dev.cuepoint.cli;
 
+import dev.cuepoint.corpus.CorpusStore;
+import dev.cuepoint.corpus.Playlist;
+import dev.cuepoint.corpus.Video;
+import dev.cuepoint.index.CorpusSnapshot;
 import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.SyncResult;
 import dev.cuepoint.search.SearchService;
 import dev.cuepoint.web.VideoSource;
 import dev.cuepoint.web.WebServer;
@@ -33,9 +38,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "port to listen on, 0 for any free one (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--web", defaultValue = "web", paramLabel = "DIR",
+  @Option(names = "--web", defaultValue = "${sys:cuepoint.home:-.}/web", paramLabel = "DIR",
       description = "folder with the page's files: the project's web/ (default: ${DEFAULT-VALUE})")
   Path web;
+
+  @Option(names = "--no-sample",
+      description = "with an empty corpus, do not import the bundled sample lectures")
+  boolean noSample;
 
   @Override
   public Integer call() throws Exception {
@@ -47,11 +56,16 @@ final class ServeCommand implements Callable<Integer> {
           "no page at " + web.toAbsolutePath() + " (index.html missing): run from the project folder"
               + " or pass --web DIR with the project's web/ folder");
     }
+    CorpusStore corpus = new CorpusStore(data.dir);
+    importSampleIfEmpty(corpus);
     SearchIndex index = SearchIndex.open(data.lucene());
     WebServer server;
     try {
-      VideoSource videos = VideoSource.of(id -> Optional.empty(), List::of); // wired to CorpusStore at merge
-      server = new WebServer(index, new SearchService(index), videos, new WebServer.Settings(host, port, web))
+      SyncResult synced = index.sync(CorpusSnapshot.of(corpus), false, spec.commandLine().getErr()::println);
+      if (synced.changed()) {
+        spec.commandLine().getOut().println(synced.summary());
+      }
+      server = new WebServer(index, new SearchService(index), videos(corpus), new WebServer.Settings(host, port, web, null))
           .start();
     } catch (RuntimeException e) {
       index.close();
@@ -70,5 +84,39 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("Cuepoint is serving " + server.url() + " — Ctrl-C stops it");
     stopped.await();
     return 0;
+  }
+
+  /**
+   * A first run on an empty data directory shows a working app: the sample lectures shipped in the
+   * project's {@code index/sample/} are imported (original text written for Cuepoint, clearly labelled).
+   */
+  private void importSampleIfEmpty(CorpusStore corpus) throws java.io.IOException {
+    Path sample = Path.of(System.getProperty("cuepoint.home", "."), "index", "sample");
+    if (noSample || !corpus.ids().isEmpty() || !Files.isDirectory(sample)) {
+      return;
+    }
+    spec.commandLine().getOut().println("The corpus in " + data.dir + " is empty: importing the sample lectures from "
+        + sample + " (import your own with 'cuepoint import DIR'; --no-sample skips this).");
+    spec.commandLine().getOut().println(
+        ImportCommand.importInto(data, List.of(sample), spec.commandLine().getErr()).line());
+  }
+
+  /** Whole videos and playlists for the API, read from the corpus on disk. */
+  private static VideoSource videos(CorpusStore corpus) {
+    return new VideoSource() {
+      @Override
+      public Optional<Video> video(String id) throws java.io.IOException {
+        return Video.ID.matcher(id).matches() ? corpus.read(id) : Optional.empty();
+      }
+
+      @Override
+      public List<Playlist> playlists() throws java.io.IOException {
+        List<Playlist> out = new java.util.ArrayList<>();
+        for (String id : corpus.playlistIds()) {
+          corpus.readPlaylist(id).ifPresent(out::add);
+        }
+        return out;
+      }
+    };
   }
 }
