@@ -406,6 +406,8 @@
       b.dataset.index = String(i);
       b.appendChild(el('span', 'ts', clock(cue.start)));
       const txt = el('span', 'txt');
+      txt.dir = 'auto';
+      txt.lang = tr.lang;
       const finds = findRanges(cue.text, needle);
       if (finds.length) {
         found++;
@@ -509,13 +511,24 @@
   let nextOffset = 0;
 
   function searchKey(s) {
-    return JSON.stringify([s.q, s.playlist, s.lang, s.from, s.to, s.sort]);
+    return JSON.stringify([s.q, s.playlist, s.lang, s.from, s.to, s.sort, preferredLanguage()]);
   }
 
   function searchParams(s, offset) {
     const p = new URLSearchParams({ q: s.q, limit: String(PAGE_SIZE), offset: String(offset) });
     for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
+    // a setting of this browser, not part of the link: without it the server reads Accept-Language
+    const prefer = preferredLanguage();
+    if (prefer) p.set('prefer', prefer);
     return p;
+  }
+
+  function preferredLanguage() {
+    try {
+      return localStorage.getItem('cuepoint.prefer') || '';
+    } catch (e) {
+      return ''; // storage switched off: the browser's languages decide
+    }
   }
 
   async function runSearch(s, append) {
@@ -630,7 +643,17 @@
     a.appendChild(ts);
     const snippet = el('span', 'snippet');
     if (m.source === 'title' || m.source === 'chapter') snippet.appendChild(el('span', 'source', m.source === 'title' ? 'Title: ' : 'Chapter: '));
-    appendMarked(snippet, m.text || '', m.highlights);
+    if (m.lang) {
+      const tag = el('span', 'lang', m.lang + (m.kind === 'auto' ? ' auto' : ''));
+      tag.title = m.kind === 'auto' ? 'Language ' + m.lang + ', automatic captions' : 'Language ' + m.lang;
+      snippet.appendChild(tag);
+    }
+    // dir=auto: Arabic, Hebrew or Persian snippets read right to left, English ones left to right
+    const words = el('span', 'words');
+    words.dir = 'auto';
+    words.lang = m.lang || '';
+    appendMarked(words, m.text || '', m.highlights);
+    snippet.appendChild(words);
     a.appendChild(snippet);
     a.setAttribute('aria-label', 'Play from ' + clock(m.start) + ': ' + (m.text || ''));
     if (playerApi === 'failed') toYouTubeLink(a);
@@ -759,6 +782,10 @@
       for (const l of status.languages || []) if (!hasOption(langSel, l)) langSel.appendChild(option(l, l));
       if (keepLang) langSel.value = keepLang;
       $('lang-field').hidden = langSel.options.length <= 2 && !keepLang;
+      const preferSel = $('prefer');
+      for (const l of status.languages || []) if (!hasOption(preferSel, l)) preferSel.appendChild(option(l, l));
+      preferSel.value = preferredLanguage();
+      $('prefer-field').hidden = preferSel.options.length <= 2;
       $('footer-status').textContent = plural(status.videos, 'video') + ' indexed';
     } catch (e) {
       $('footer-status').textContent = '';
@@ -811,6 +838,15 @@
         if (s.q) runSearch(s, false);
       });
     }
+    $('prefer').addEventListener('change', () => {
+      try {
+        localStorage.setItem('cuepoint.prefer', $('prefer').value);
+      } catch (e) {
+        // storage switched off: the choice lasts for this search only
+      }
+      const s = readUrl();
+      if (s.q) runSearch(s, false);
+    });
     $('more').addEventListener('click', () => runSearch(readUrl(), true));
 
     // moments: play here unless they are links to YouTube

@@ -2,7 +2,6 @@ package dev.cuepoint.index;
 
 import com.ibm.icu.text.Normalizer2;
 import java.io.Reader;
-import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -17,8 +16,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The analysis of every field, chosen by field name: English for titles, descriptions, chapters and
  * English transcripts; English without stemming for the {@code exact.<lang>} fields that let a quoted
- * phrase prefer the words as said; a generic (unstemmed) one for transcripts in other languages and
- * for the spelling vocabulary.
+ * phrase prefer the words as said; each other language's own ({@link LanguageAnalyzer}) for its
+ * transcripts; character pairs ({@link GramAnalyzer}) for phrases in Chinese, Japanese, Korean, Thai…;
+ * a generic unstemmed one for the spelling vocabulary.
  *
  * <p>All first bring compatibility characters to their plain form (NFKC: "½" is "1⁄2"), then cut text at Unicode word boundaries (so "Hodgkin-Huxley" is the phrase "hodgkin huxley" and
  * "e^x" the phrase "e x"), lower-case it and fold accents ("Schrödinger" = "schrodinger"). English
@@ -35,6 +35,11 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
   private final Analyzer english = new Folding(true, true);
   private final Analyzer exact = new Folding(true, false);
   private final Analyzer generic = new Folding(false, false);
+  private final Analyzer grams = new GramAnalyzer();
+  private final java.util.concurrent.ConcurrentMap<String, Analyzer> languages =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentMap<String, Analyzer> exactLanguages =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Analyzers() {
     super(PER_FIELD_REUSE_STRATEGY);
@@ -46,19 +51,18 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
       return generic;
     }
     if (field.startsWith(Fields.EXACT_PREFIX)) {
-      return exact;
+      String lang = field.substring(Fields.EXACT_PREFIX.length());
+      return Languages.isEnglish(lang) ? exact : exactLanguages.computeIfAbsent(
+          Languages.primary(lang), l -> new LanguageAnalyzer(l, false));
+    }
+    if (field.startsWith(Fields.GRAMS_PREFIX)) {
+      return grams;
     }
     String lang = Fields.languageOf(field);
-    if (lang == null || isEnglish(lang)) {
+    if (lang == null || Languages.isEnglish(lang)) {
       return english;
     }
-    return generic;
-  }
-
-  /** Whether a language tag is English or unknown (English analysis is the best default here). */
-  public static boolean isEnglish(String lang) {
-    String l = lang.toLowerCase(Locale.ROOT);
-    return l.equals("en") || l.startsWith("en-") || l.equals("und");
+    return languages.computeIfAbsent(Languages.primary(lang), l -> new LanguageAnalyzer(l, true));
   }
 
   /** Standard tokens, lower case, ASCII folding; for English also split at inner punctuation and KStem. */

@@ -28,6 +28,9 @@ public final class Fields {
   public static final String PLAYLIST = "playlist";
   /** Languages of the indexed transcripts (one term each, stored). */
   public static final String LANG = "lang";
+  /** Primary subtags of the transcripts' languages ({@code zh} for {@code zh-Hans}), for filters. */
+  public static final String LANG_PRIMARY = "lang.primary";
+
   /** Publication time, epoch milliseconds: point for ranges, doc values for sorting, stored. */
   public static final String PUBLISHED = "published";
   public static final String DURATION = "duration";
@@ -36,10 +39,16 @@ public final class Fields {
   /** Prefix of the per-language transcript text fields. */
   public static final String TEXT_PREFIX = "text.";
   /**
-   * Prefix of the unstemmed copy of English transcripts (positions only): a quoted phrase ranks videos
-   * where it is said word for word above those where only its stems match.
+   * Prefix of the unstemmed copy of transcripts in stemmed languages (positions only): a quoted phrase
+   * ranks videos where it is said word for word above those where only its stems match.
    */
   public static final String EXACT_PREFIX = "exact.";
+
+  /**
+   * Prefix of the character-pair copy of transcripts in languages written without spaces, and Korean
+   * (offsets, not stored): quoted phrases there are matched as character sequences.
+   */
+  public static final String GRAMS_PREFIX = "grams.";
 
   /** Prefix of the per-language stored time maps. */
   public static final String TIMES_PREFIX = "times.";
@@ -53,7 +62,7 @@ public final class Fields {
   public static final String WORDS = "words";
 
   /** Bumped when documents change shape; older documents are then re-indexed. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   private Fields() {}
 
@@ -63,6 +72,10 @@ public final class Fields {
 
   public static String exact(String lang) {
     return EXACT_PREFIX + lang;
+  }
+
+  public static String grams(String lang) {
+    return GRAMS_PREFIX + lang;
   }
 
   public static String times(String lang) {
@@ -76,5 +89,16 @@ public final class Fields {
   /** The language of a {@code text.<lang>} field, or null for any other field. */
   public static String languageOf(String field) {
     return field.startsWith(TEXT_PREFIX) ? field.substring(TEXT_PREFIX.length()) : null;
+  }
+
+  /**
+   * The language of a field whose matches are moments in a transcript ({@code text.<lang>} or {@code
+   * grams.<lang>}, both over the text stored in {@code text.<lang>}), or null.
+   */
+  public static String transcriptLanguageOf(String field) {
+    if (field.startsWith(TEXT_PREFIX)) {
+      return field.substring(TEXT_PREFIX.length());
+    }
+    return field.startsWith(GRAMS_PREFIX) ? field.substring(GRAMS_PREFIX.length()) : null;
   }
 }

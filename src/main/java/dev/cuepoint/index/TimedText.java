@@ -14,7 +14,17 @@ public record TimedText(String text, TimeMap times) {
 
   /** Text and time map of a transcript's cues; words with timings get their own entries. */
   public static TimedText ofCues(List<Cue> cues) {
+    return ofCues(cues, false);
+  }
+
+  /**
+   * As {@link #ofCues(List)}; with {@code unspaced} (Chinese, Japanese, Thai…), two cues meeting
+   * between characters of such scripts are joined without a space, so that a word YouTube split
+   * across them is whole again.
+   */
+  public static TimedText ofCues(List<Cue> cues, boolean unspaced) {
     Builder b = new Builder(cues.size() * 2);
+    b.unspaced = unspaced;
     for (Cue cue : cues) {
       int at = b.append(cue.text(), cue.startMs(), cue.endMs());
       if (!cue.words().isEmpty() && String.join(" ", cue.words().stream().map(Word::text).toList()).equals(cue.text())) {
@@ -43,6 +53,7 @@ public record TimedText(String text, TimeMap times) {
     private long[] millis;
     private int n;
     private long lastEnd;
+    private boolean unspaced;
 
     Builder(int capacity) {
       offsets = new int[Math.max(capacity + 1, 4)];
@@ -53,7 +64,7 @@ public record TimedText(String text, TimeMap times) {
       if (piece.isBlank()) {
         return text.length();
       }
-      if (!text.isEmpty()) {
+      if (!text.isEmpty() && !(unspaced && joinsWithoutSpace(piece))) {
         text.append(' ');
       }
       int at = text.length();
@@ -61,6 +72,11 @@ public record TimedText(String text, TimeMap times) {
       entry(at, startMs);
       lastEnd = Math.max(lastEnd, endMs);
       return at;
+    }
+
+    private boolean joinsWithoutSpace(String piece) {
+      return Languages.unspacedScript(text.codePointBefore(text.length()))
+          && Languages.unspacedScript(piece.codePointAt(0));
     }
 
     void entry(int offset, long ms) {

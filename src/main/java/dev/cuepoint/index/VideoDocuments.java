@@ -27,6 +27,9 @@ final class VideoDocuments {
   /** Searchable words with positions, for phrases; nothing stored. */
   private static final FieldType POSITIONS = new FieldType(TextField.TYPE_NOT_STORED);
 
+  /** Positions and offsets for matches, nothing stored (the text is stored in its text field). */
+  private static final FieldType OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
+
   /** Vocabulary only: which words occur, for spelling suggestions. */
   private static final FieldType VOCABULARY = new FieldType();
 
@@ -34,6 +37,8 @@ final class VideoDocuments {
     TIMED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TIMED_TEXT.freeze();
     POSITIONS.freeze();
+    OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    OFFSETS.freeze();
     VOCABULARY.setIndexOptions(IndexOptions.DOCS);
     VOCABULARY.setTokenized(true);
     VOCABULARY.setOmitNorms(true);
@@ -71,16 +76,24 @@ final class VideoDocuments {
     d.add(new StoredField(Fields.DURATION, v.durationSeconds()));
     d.add(new StoredField(Fields.THUMBNAIL, v.thumbnailUrl()));
 
+    java.util.Set<String> langs = new java.util.LinkedHashSet<>();
     for (Transcript t : searchable(v.transcripts())) {
-      TimedText text = TimedText.ofCues(t.cues());
+      TimedText text = TimedText.ofCues(t.cues(), Languages.isUnspaced(t.language()));
       d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
+      langs.add(Languages.primary(t.language()));
       d.add(new Field(Fields.text(t.language()), text.text(), TIMED_TEXT));
       d.add(new StoredField(Fields.times(t.language()), text.times().encode()));
-      if (Analyzers.isEnglish(t.language())) {
+      if (Languages.hasExactCopy(t.language())) {
         d.add(new Field(Fields.exact(t.language()), text.text(), POSITIONS));
+      }
+      if (Languages.usesGrams(t.language())) {
+        d.add(new Field(Fields.grams(t.language()), text.text(), OFFSETS));
       }
       d.add(new StoredField(Fields.kind(t.language()), t.kind().name().toLowerCase(java.util.Locale.ROOT)));
       d.add(new Field(Fields.WORDS, text.text(), VOCABULARY));
+    }
+    for (String lang : langs) {
+      d.add(new StringField(Fields.LANG_PRIMARY, lang, Field.Store.NO));
     }
     return d;
   }

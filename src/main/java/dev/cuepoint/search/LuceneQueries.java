@@ -1,7 +1,7 @@
 package dev.cuepoint.search;
 
-import dev.cuepoint.index.Analyzers;
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.Languages;
 import dev.cuepoint.search.QuerySyntax.Group;
 import dev.cuepoint.search.QuerySyntax.Kind;
 import dev.cuepoint.search.QuerySyntax.ParsedQuery;
@@ -135,7 +135,7 @@ final class LuceneQueries {
   private Query term(Term t, boolean timedFieldsOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
-    List<FieldBoost> fields = new ArrayList<>(fields(t.target(), timedFieldsOnly));
+    List<FieldBoost> fields = new ArrayList<>(fields(t, timedFieldsOnly));
     fields.addAll(exactFields(t, timedFieldsOnly));
     for (FieldBoost fb : fields) {
       Query q = inField(t, fb.field());
@@ -149,7 +149,8 @@ final class LuceneQueries {
 
   private record FieldBoost(String field, float boost) {}
 
-  private List<FieldBoost> fields(Target target, boolean timedFieldsOnly) {
+  private List<FieldBoost> fields(Term t, boolean timedFieldsOnly) {
+    Target target = t.target();
     List<FieldBoost> out = new ArrayList<>();
     if (target == Target.ANY || target == Target.TITLE) {
       out.add(new FieldBoost(Fields.TITLE, TITLE_BOOST));
@@ -164,14 +165,24 @@ final class LuceneQueries {
       out.add(new FieldBoost(Fields.CHANNEL, CHANNEL_BOOST));
     }
     if (target == Target.ANY || target == Target.TRANSCRIPT) {
+      boolean sequence = t.kind() == Kind.WORD || t.kind() == Kind.PHRASE;
       for (String f : transcriptFields) {
-        out.add(new FieldBoost(f, TRANSCRIPT_BOOST));
+        String lang = Fields.languageOf(f);
+        boolean grams = sequence && Languages.usesGrams(lang);
+        // in Chinese, Japanese, Thai… words and phrases are found as character sequences (moments come
+        // from there); the dictionary-tokenized field still adds to the ranking
+        if (!grams || !timedFieldsOnly) {
+          out.add(new FieldBoost(f, TRANSCRIPT_BOOST));
+        }
+        if (grams) {
+          out.add(new FieldBoost(Fields.grams(lang), TRANSCRIPT_BOOST));
+        }
       }
     }
     return out;
   }
 
-  /** For quoted phrases: the unstemmed copies of English transcripts, so "said exactly" ranks first. */
+  /** For quoted phrases: the unstemmed copies of transcripts, so "said exactly" ranks first. */
   private List<FieldBoost> exactFields(Term t, boolean timedFieldsOnly) {
     if (timedFieldsOnly || t.kind() != Kind.PHRASE
         || (t.target() != Target.ANY && t.target() != Target.TRANSCRIPT)) {
@@ -180,7 +191,7 @@ final class LuceneQueries {
     List<FieldBoost> out = new ArrayList<>();
     for (String f : transcriptFields) {
       String lang = Fields.languageOf(f);
-      if (Analyzers.isEnglish(lang)) {
+      if (Languages.hasExactCopy(lang)) {
         out.add(new FieldBoost(Fields.exact(lang), EXACT_BOOST));
       }
     }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param highlights character ranges {@code [from, to)} of the matched words in {@code text}
  * @param lang the language of the transcript it was found in ({@code null} for titles)
  * @param source {@code transcript}, {@code chapter} or {@code title}
+ * @param kind for transcripts, {@code manual} (captions people made) or {@code auto} (YouTube's speech
+ *     recognition); null otherwise
  */
 public record Moment(
     double start,
@@ -20,7 +22,8 @@ public record Moment(
     String text,
     List<int[]> highlights,
     String lang,
-    String source) {
+    String source,
+    String kind) {
   public Moment {
     highlights = List.copyOf(highlights);
   }

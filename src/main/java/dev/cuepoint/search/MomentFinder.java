@@ -1,13 +1,16 @@
 package dev.cuepoint.search;
 
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.TimeMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
@@ -30,10 +33,16 @@ final class MomentFinder {
   private final Weight weight;
   private final List<LeafReaderContext> leaves;
 
-  /** @param weight of the moments query, created without scores */
-  MomentFinder(Weight weight, List<LeafReaderContext> leaves) {
+  private final List<String> preferred;
+
+  /**
+   * @param weight of the moments query, created without scores
+   * @param preferred language tags whose moments come first, most preferred first
+   */
+  MomentFinder(Weight weight, List<LeafReaderContext> leaves, List<String> preferred) {
     this.weight = weight;
     this.leaves = leaves;
+    this.preferred = preferred.stream().map(Languages::primary).distinct().toList();
   }
 
   /** Every moment of one video, best first. */
@@ -44,16 +53,20 @@ final class MomentFinder {
     if (matches == null) {
       return List.of();
     }
+    // matches in text.<lang> and grams.<lang> are offsets into the same stored text: one list each
+    Map<String, List<int[]>> byText = new LinkedHashMap<>();
     for (String field : matches) {
       MatchesIterator it = matches.getMatches(field);
       if (it == null) {
         continue;
       }
-      String text = stored.get(field);
+      String lang = Fields.transcriptLanguageOf(field);
+      String textField = lang == null ? field : Fields.text(lang);
+      String text = stored.get(textField);
       if (text == null) {
         continue;
       }
-      List<int[]> spans = new ArrayList<>();
+      List<int[]> spans = byText.computeIfAbsent(textField, f -> new ArrayList<>());
       while (it.next()) {
         int s = it.startOffset();
         int e = it.endOffset();
@@ -61,18 +74,23 @@ final class MomentFinder {
           spans.add(new int[] {s, e});
         }
       }
-      spans = dedupe(spans);
+    }
+    for (Map.Entry<String, List<int[]>> e : byText.entrySet()) {
+      List<int[]> spans = dedupe(e.getValue());
       if (spans.isEmpty()) {
         continue;
       }
+      String field = e.getKey();
       String lang = Fields.languageOf(field);
       TimeMap times = timeMap(stored, field);
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
+      String kind = lang == null ? null : stored.get(Fields.kind(lang));
       for (List<int[]> cluster : cluster(spans, times)) {
-        found.add(moment(videoId, text, cluster, times, lang, source));
+        found.add(moment(videoId, stored.get(field), cluster, times, lang, source, kind));
       }
     }
-    found.sort(Comparator.comparingInt(Ranked::distinctTerms).reversed()
+    found.sort(byLanguage(found)
+        .thenComparing(Comparator.comparingInt(Ranked::distinctTerms).reversed())
         .thenComparingInt(Ranked::sourceRank)
         .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
         .thenComparingDouble(r -> r.moment().start()));
@@ -81,8 +99,26 @@ final class MomentFinder {
 
   private record Ranked(Moment moment, int distinctTerms, int matchCount, int sourceRank) {}
 
+  /**
+   * With preferred languages: moments in the most preferred language the video has come first, then
+   * title and chapter matches, then the other preferred languages in order, then the rest.
+   */
+  private Comparator<Ranked> byLanguage(List<Ranked> found) {
+    if (preferred.isEmpty()) {
+      return Comparator.comparingInt(r -> 0);
+    }
+    int best = found.stream().map(r -> r.moment().lang()).filter(java.util.Objects::nonNull)
+        .mapToInt(this::preference).min().orElse(0);
+    return Comparator.comparingInt(r -> r.moment().lang() == null ? 2 * best + 1 : 2 * preference(r.moment().lang()));
+  }
+
+  private int preference(String lang) {
+    int i = preferred.indexOf(Languages.primary(lang));
+    return i < 0 ? preferred.size() : i;
+  }
+
   private static TimeMap timeMap(Document stored, String field) {
-    String lang = Fields.languageOf(field);
+    String lang = Fields.transcriptLanguageOf(field);
     String timesField = lang != null ? Fields.times(lang) : field.equals(Fields.CHAPTERS) ? Fields.CHAPTER_TIMES : null;
     BytesRef bytes = timesField == null ? null : stored.getBinaryValue(timesField);
     return bytes == null ? null : TimeMap.decode(bytes.bytes, bytes.offset, bytes.length);
@@ -119,7 +155,8 @@ final class MomentFinder {
   }
 
   private static Ranked moment(
-      String videoId, String text, List<int[]> cluster, TimeMap times, String lang, String source) {
+      String videoId, String text, List<int[]> cluster, TimeMap times, String lang, String source,
+      String kind) {
     int first = cluster.getFirst()[0];
     int lastEnd = cluster.stream().mapToInt(s -> s[1]).max().orElse(first);
     long startMs = times == null ? 0 : times.timeAt(first);
@@ -138,7 +175,7 @@ final class MomentFinder {
       default -> 2;
     };
     Moment m = new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
-        snippet.highlights(), lang, source);
+        snippet.highlights(), lang, source, kind);
     return new Ranked(m, distinct.size(), cluster.size(), sourceRank);
   }
 

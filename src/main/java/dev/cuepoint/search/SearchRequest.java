@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param to only videos published on or before this day (UTC), or null
  * @param sort relevance or newest first
  * @param momentsPerVideo the best moments returned per video, 1–100 ({@code momentsTotal} counts all)
+ * @param preferredLanguages languages whose moments come first (from a setting or Accept-Language),
+ *     most preferred first; empty for none
  */
 public record SearchRequest(
     String query,
@@ -25,7 +27,8 @@ public record SearchRequest(
     LocalDate from,
     LocalDate to,
     Sort sort,
-    int momentsPerVideo) {
+    int momentsPerVideo,
+    java.util.List<String> preferredLanguages) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
 
@@ -52,6 +55,12 @@ public record SearchRequest(
     playlist = blankToNull(playlist);
     lang = blankToNull(lang);
     sort = sort == null ? Sort.RELEVANCE : sort;
+    preferredLanguages = preferredLanguages == null ? java.util.List.of() : java.util.List.copyOf(preferredLanguages);
+  }
+
+  public SearchRequest(String query, int limit, int offset, String playlist, String lang, LocalDate from,
+      LocalDate to, Sort sort, int momentsPerVideo) {
+    this(query, limit, offset, playlist, lang, from, to, sort, momentsPerVideo, java.util.List.of());
   }
 
   /** A plain relevance search: first page of 10 videos, 5 moments each, no filters. */
@@ -60,7 +69,8 @@ public record SearchRequest(
   }
 
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, newLimit, offset, playlist, lang, from, to, sort, momentsPerVideo);
+    return new SearchRequest(query, newLimit, offset, playlist, lang, from, to, sort, momentsPerVideo,
+        preferredLanguages);
   }
 
   private static String blankToNull(String s) {

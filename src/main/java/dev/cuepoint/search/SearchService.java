@@ -1,6 +1,7 @@
 package dev.cuepoint.search;
 
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.search.QuerySyntax.ParsedQuery;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class SearchService {
       MomentFinder finder =
           new MomentFinder(
               searcher.createWeight(searcher.rewrite(queries.moments(parsed)), ScoreMode.COMPLETE_NO_SCORES, 1f),
-              reader.leaves());
+              reader.leaves(), request.preferredLanguages());
       List<VideoHit> hits = new ArrayList<>();
       ScoreDoc[] page = top.scoreDocs;
       for (int i = request.offset(); i < page.length; i++) {
@@ -93,7 +94,10 @@ public final class SearchService {
       b.add(new TermQuery(new Term(Fields.PLAYLIST, r.playlist())), Occur.FILTER);
     }
     if (r.lang() != null) {
-      b.add(new TermQuery(new Term(Fields.LANG, r.lang())), Occur.FILTER);
+      // "zh" means every Chinese track (zh-Hans, zh-Hant…); "zh-Hans" just that one
+      b.add(r.lang().contains("-")
+          ? new TermQuery(new Term(Fields.LANG, r.lang()))
+          : new TermQuery(new Term(Fields.LANG_PRIMARY, Languages.primary(r.lang()))), Occur.FILTER);
     }
     if (r.from() != null || r.to() != null) {
       long from = r.from() == null ? Long.MIN_VALUE : startOfDay(r.from());
@@ -109,12 +113,11 @@ public final class SearchService {
 
   /** The transcript fields in the index, or just the requested language's. */
   private static List<String> transcriptFields(IndexReader reader, String lang) {
-    if (lang != null) {
-      return List.of(Fields.text(lang));
-    }
     List<String> out = new ArrayList<>();
     for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
-      if (fi.name.startsWith(Fields.TEXT_PREFIX)) {
+      String l = Fields.languageOf(fi.name);
+      if (l != null && (lang == null || l.equalsIgnoreCase(lang)
+          || (!lang.contains("-") && Languages.primary(l).equals(Languages.primary(lang))))) {
         out.add(fi.name);
       }
     }

@@ -9,6 +9,11 @@ final class Snippets {
   static final int WORDS_BEFORE = 8;
   static final int WORDS_TOTAL = 30;
 
+  /** Bounds in characters, for text written without spaces. */
+  static final int MAX_CHARS_BEFORE = 120;
+
+  static final int MAX_CHARS = 300;
+
   private Snippets() {}
 
   /** A snippet and its highlights, relative to the snippet. */
@@ -26,6 +31,10 @@ final class Snippets {
       int space = text.lastIndexOf(' ', from - 2);
       from = space < 0 ? 0 : space + 1;
     }
+    if (first - from > MAX_CHARS_BEFORE) {
+      // text without spaces (Chinese, Japanese, Thai): count characters instead of words
+      from = safeCut(text, first - MAX_CHARS_BEFORE / 2);
+    }
     int to = last;
     int words = countWords(text, from, to);
     while (to < text.length() && words < WORDS_TOTAL) {
@@ -36,6 +45,9 @@ final class Snippets {
     // end on a whole word even when the match ended inside one
     int space = text.indexOf(' ', to);
     to = to < text.length() && text.charAt(to) != ' ' ? (space < 0 ? text.length() : space) : to;
+    if (to - from > MAX_CHARS) {
+      to = safeCut(text, Math.max(last, from + MAX_CHARS));
+    }
     String snippet = text.substring(from, to);
     List<int[]> marks = new ArrayList<>(matches.size());
     for (int[] m : matches) {
@@ -46,6 +58,12 @@ final class Snippets {
       }
     }
     return new Snippet(snippet, marks);
+  }
+
+  /** {@code i}, moved back off the second half of a surrogate pair. */
+  private static int safeCut(String text, int i) {
+    i = Math.max(0, Math.min(i, text.length()));
+    return i > 0 && i < text.length() && Character.isLowSurrogate(text.charAt(i)) ? i - 1 : i;
   }
 
   private static int countWords(String text, int from, int to) {

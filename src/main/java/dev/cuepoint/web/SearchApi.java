@@ -34,8 +34,52 @@ final class SearchApi {
         Params.date(ctx, "from"),
         Params.date(ctx, "to"),
         Params.choice(ctx, "sort", SearchRequest.Sort.class, SearchRequest.Sort.RELEVANCE),
-        Params.integer(ctx, "moments", DEFAULT_MOMENTS, 1, 100));
+        Params.integer(ctx, "moments", DEFAULT_MOMENTS, 1, 100),
+        preferredLanguages(ctx));
     JsonOut.send(ctx, search.search(request));
+  }
+
+  /**
+   * The languages whose moments come first: the {@code prefer} parameter ({@code prefer=ja,en}), else
+   * the browser's Accept-Language, most wanted first.
+   */
+  static List<String> preferredLanguages(Context ctx) {
+    String prefer = ctx.queryParam("prefer");
+    if (prefer != null && !prefer.isBlank()) {
+      return languageList(prefer);
+    }
+    String header = ctx.header("Accept-Language");
+    return header == null ? List.of() : languageList(header);
+  }
+
+  /** "ja, en-GB;q=0.8, *;q=0.1" → [ja, en-GB], ordered by quality; malformed parts are ignored. */
+  static List<String> languageList(String value) {
+    record Weighted(String tag, double q, int order) {}
+    List<Weighted> out = new java.util.ArrayList<>();
+    String[] parts = value.split(",");
+    for (int i = 0; i < parts.length && i < 20; i++) {
+      String[] bits = parts[i].trim().split(";");
+      String tag = bits[0].trim();
+      if (!tag.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+        continue;
+      }
+      double q = 1;
+      for (int k = 1; k < bits.length; k++) {
+        String b = bits[k].trim();
+        if (b.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(b.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0; // a weight that is not a number: treat the language as not wanted
+          }
+        }
+      }
+      if (q > 0) {
+        out.add(new Weighted(tag, q, i));
+      }
+    }
+    out.sort(java.util.Comparator.comparingDouble(Weighted::q).reversed().thenComparingInt(Weighted::order));
+    return out.stream().map(Weighted::tag).toList();
   }
 
   void suggest(Context ctx) throws IOException {

@@ -58,7 +58,9 @@ final class Library implements CorpusSnapshot, VideoSource {
     l.add(new Video("germanVideo", "Schrödinger und die Quanten", "", "Cuepoint tests", "UCtest",
         Instant.parse("2020-01-15T12:00:00Z"), 600, "/test/thumb-3.svg", "de", List.of(), List.of(entry(9)),
         List.of(new Transcript("de", Transcript.Kind.MANUAL, "test", List.of(
-            new Cue(5_000, 9_000, "Die Schrödinger Gleichung beschreibt Wellen."))))));
+            new Cue(5_000, 9_000, "Die Schrödinger Gleichung beschreibt Wellen."))),
+            new Transcript("en", Transcript.Kind.AUTO, "test", List.of(
+            new Cue(20_000, 24_000, "The Schrodinger equation describes waves."))))));
     l.add(new Video("hostileVid1", HOSTILE_TITLE, "", "Cuepoint tests", "UCtest",
         Instant.parse("2022-02-02T12:00:00Z"), 120, "/test/thumb-4.svg", "en", List.of(), List.of(entry(10)),
         List.of(new Transcript("en", Transcript.Kind.MANUAL, "test", List.of(

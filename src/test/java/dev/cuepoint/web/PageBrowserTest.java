@@ -385,6 +385,24 @@ class PageBrowserTest {
   }
 
   @Test
+  void moments_show_their_language_read_in_its_direction_and_the_preferred_one_comes_first() {
+    open(site, "/?q=schrodinger");
+    waitUntil(d -> !d.findElements(By.cssSelector("a.moment .lang")).isEmpty());
+    WebElement words = driver.findElement(By.cssSelector("a.moment .words"));
+    assertEquals("auto", words.getDomAttribute("dir"), "right-to-left text must be able to run right to left");
+    driver.findElement(By.cssSelector("#filters summary")).click();
+    waitUntil(d -> d.findElements(By.cssSelector("#prefer option")).size() == 3);
+    for (String lang : List.of("de", "en")) {
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("prefer"))).selectByValue(lang);
+      waitUntil(d -> d.findElements(By.cssSelector("a.moment .lang")).stream().findFirst()
+          .map(e -> e.getText().startsWith(lang)).orElse(false));
+    }
+    assertEquals("en auto", driver.findElement(By.cssSelector("a.moment .lang")).getText(),
+        "a moment from automatic captions says so");
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("localStorage.removeItem('cuepoint.prefer')");
+  }
+
+  @Test
   void on_a_phone_the_page_fits_the_screen() throws IOException {
     Dimension before = driver.manage().window().getSize();
     try {

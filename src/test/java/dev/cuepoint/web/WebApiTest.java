@@ -90,6 +90,26 @@ class WebApiTest {
     assertEquals(List.of("stdpLecture"), ids(get("/api/search?q=timing&sort=date&limit=1&offset=1")));
   }
 
+  @Test
+  void moments_in_the_preferred_language_come_first() {
+    assertEquals("de", firstMomentLang(get("/api/search?q=schrodinger", "Accept-Language", "de-DE,de;q=0.9,en;q=0.5")));
+    assertEquals("en", firstMomentLang(get("/api/search?q=schrodinger", "Accept-Language", "fr, en;q=0.8, de;q=0.1")));
+    assertEquals("de", firstMomentLang(get("/api/search?q=schrodinger&prefer=de", "Accept-Language", "en")));
+    JsonNode en = get("/api/search?q=schrodinger&prefer=en").json().get("results").get(0).get("moments").get(0);
+    assertEquals("auto", en.get("kind").asText(), "moments say whether captions were made by people or YouTube");
+  }
+
+  @Test
+  void accept_language_is_read_by_quality_and_malformed_parts_are_ignored() {
+    assertEquals(List.of("ja", "en-GB", "de"), SearchApi.languageList("de;q=0.2, ja, en-GB;q=0.8, *;q=0.1, x;q=abc, ;q=1"));
+    assertEquals(List.of(), SearchApi.languageList("   "));
+  }
+
+  static String firstMomentLang(Http.Response r) {
+    assertEquals(200, r.status(), r.text());
+    return r.json().get("results").get(0).get("moments").get(0).get("lang").asText();
+  }
+
   static List<String> ids(Http.Response r) {
     assertEquals(200, r.status(), r.text());
     List<String> out = new ArrayList<>();
@@ -248,9 +268,9 @@ class WebApiTest {
   void status_counts_videos_and_transcripts_by_language() {
     JsonNode s = get("/api/status").json();
     assertEquals(4, s.get("videos").asInt());
-    assertEquals(4, s.get("transcripts").asInt());
+    assertEquals(5, s.get("transcripts").asInt(), "one German and four English transcripts");
     assertEquals("[\"de\",\"en\"]", s.get("languages").toString());
-    assertEquals(3, s.get("transcriptsByLanguage").get("en").asInt());
+    assertEquals(4, s.get("transcriptsByLanguage").get("en").asInt());
     assertTrue(s.get("indexSizeBytes").asLong() > 0);
     assertTrue(Instant.parse(s.get("startedAt").asText()).isBefore(Instant.now().plusSeconds(1)));
     assertTrue(s.has("lastRefresh") && s.get("lastRefresh").isNull());
