@@ -41,7 +41,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   }
 
   /** A command line that makes no sense (exit status 2), with what to do instead. */
-  static final class UsageException extends RuntimeException {
+  static class UsageException extends RuntimeException {
     UsageException(String message) {
       super(message);
     }

@@ -34,6 +34,8 @@ public final class Fields {
   /** Publication time, epoch milliseconds: point for ranges, doc values for sorting, stored. */
   public static final String PUBLISHED = "published";
   public static final String DURATION = "duration";
+  /** Number of cues in the video's searched transcripts (doc values, for the status counts). */
+  public static final String CUES = "cues";
   public static final String THUMBNAIL = "thumbnail";
 
   /** Prefix of the per-language transcript text fields. */

@@ -57,6 +57,8 @@ public final class SearchIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(new Analyzers());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
+    // closing (a shutdown in the middle of an update) must not commit half an update
+    config.setCommitOnClose(false);
     IndexWriter writer;
     try {
       writer = new IndexWriter(dir, config);

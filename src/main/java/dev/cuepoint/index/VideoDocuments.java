@@ -77,10 +77,12 @@ final class VideoDocuments {
     d.add(new StoredField(Fields.THUMBNAIL, v.thumbnailUrl()));
 
     java.util.Set<String> langs = new java.util.LinkedHashSet<>();
+    long cues = 0;
     for (Transcript t : searchable(v.transcripts())) {
       TimedText text = TimedText.ofCues(t.cues(), Languages.isUnspaced(t.language()));
       d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
       langs.add(Languages.primary(t.language()));
+      cues += t.cues().size();
       d.add(new Field(Fields.text(t.language()), text.text(), TIMED_TEXT));
       d.add(new StoredField(Fields.times(t.language()), text.times().encode()));
       if (Languages.hasExactCopy(t.language())) {
@@ -95,6 +97,7 @@ final class VideoDocuments {
     for (String lang : langs) {
       d.add(new StringField(Fields.LANG_PRIMARY, lang, Field.Store.NO));
     }
+    d.add(new NumericDocValuesField(Fields.CUES, cues));
     return d;
   }
 

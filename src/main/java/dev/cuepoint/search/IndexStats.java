@@ -22,9 +22,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * @param videos videos indexed
  * @param transcriptsByLanguage language tag → number of videos with a transcript in it
+ * @param cues caption cues in the indexed transcripts
  * @param sizeBytes bytes the index takes on disk
  */
-public record IndexStats(int videos, Map<String, Integer> transcriptsByLanguage, long sizeBytes) {
+public record IndexStats(int videos, Map<String, Integer> transcriptsByLanguage, long cues, long sizeBytes) {
   public IndexStats {
     if (videos < 0) {
       throw new IllegalArgumentException("videos must be >= 0, got " + videos);
@@ -50,10 +51,28 @@ public record IndexStats(int videos, Map<String, Integer> transcriptsByLanguage,
           }
         }
       }
-      return new IndexStats(reader.numDocs(), langs, sizeOnDisk(index.path()));
+      return new IndexStats(reader.numDocs(), langs, cues(reader), sizeOnDisk(index.path()));
     } finally {
       index.release(searcher);
     }
+  }
+
+  private static long cues(IndexReader reader) throws IOException {
+    long sum = 0;
+    for (org.apache.lucene.index.LeafReaderContext ctx : reader.leaves()) {
+      org.apache.lucene.index.NumericDocValues values = ctx.reader().getNumericDocValues(Fields.CUES);
+      org.apache.lucene.util.Bits live = ctx.reader().getLiveDocs();
+      if (values == null) {
+        continue;
+      }
+      for (int doc = values.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+          doc = values.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          sum += values.longValue();
+        }
+      }
+    }
+    return sum;
   }
 
   private static long sizeOnDisk(Path dir) throws IOException {

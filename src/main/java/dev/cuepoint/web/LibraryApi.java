@@ -3,6 +3,7 @@ package dev.cuepoint.web;
 import dev.cuepoint.corpus.Playlist;
 import dev.cuepoint.corpus.Video;
 import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.search.IndexStats;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -17,11 +18,13 @@ final class LibraryApi {
   private final SearchIndex index;
   private final VideoSource videos;
   private final Instant startedAt;
+  private final WebServer.Operations ops;
 
-  LibraryApi(SearchIndex index, VideoSource videos, Instant startedAt) {
+  LibraryApi(SearchIndex index, VideoSource videos, Instant startedAt, WebServer.Operations ops) {
     this.index = index;
     this.videos = videos;
     this.startedAt = startedAt;
+    this.ops = ops;
   }
 
   void video(Context ctx) throws IOException {
@@ -49,34 +52,41 @@ final class LibraryApi {
 
   void status(Context ctx) throws IOException {
     IndexStats stats = IndexStats.of(index);
+    Refresher refresher = ops.refresher();
     JsonOut.send(ctx, new StatusBody(
         stats.videos(),
         stats.transcriptsByLanguage().values().stream().mapToInt(Integer::intValue).sum(),
         stats.transcriptsByLanguage().keySet().stream().sorted().toList(),
         stats.transcriptsByLanguage(),
+        stats.cues(),
         stats.sizeBytes(),
         startedAt.toString(),
-        null,
-        null,
-        null,
-        null));
+        refresher == null ? null : refresher.last().map(RefreshView::of).orElse(null),
+        refresher == null ? null : refresher.current().map(RefreshView::of).orElse(null),
+        refresher == null ? null : refresher.nextScheduled().map(Instant::toString).orElse(null),
+        ops.quotaUsedToday().get()));
   }
 
   /**
-   * The refresh fields stay null until scheduled refreshes exist.
-   *
    * @param transcripts transcripts indexed, over all languages
    * @param transcriptsByLanguage language → videos with a transcript in it
+   * @param cues caption cues indexed: the places a moment can be found
+   * @param lastRefresh the last refresh that ended, null when none (or no refresher)
+   * @param runningRefresh the refresh running now, null when none
+   * @param nextRefresh when the next scheduled refresh starts, null when none is scheduled
+   * @param quotaUsedToday YouTube Data API units spent today (Pacific time), null when unknown
    */
   record StatusBody(
       int videos,
       int transcripts,
       List<String> languages,
       Map<String, Integer> transcriptsByLanguage,
+      long cues,
       long indexSizeBytes,
       String startedAt,
-      String lastRefresh,
+      RefreshView lastRefresh,
+      RefreshView runningRefresh,
       String nextRefresh,
-      String lastResult,
-      Integer quotaUsedToday) {}
+      Long quotaUsedToday) {}
+
 }

@@ -1,6 +1,7 @@
 package dev.cuepoint.web;
 
 import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.search.SearchService;
 import dev.cuepoint.search.Suggestions;
 import io.javalin.Javalin;
@@ -47,20 +48,59 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  /**
+   * What the server runs beside search: scheduled refreshes, the admin API and the access log.
+   *
+   * @param refresher the refresher, or null when there is none (no refresh status, no admin API)
+   * @param adminToken the admin API's bearer token, or null to switch the admin API off
+   * @param quotaUsedToday YouTube API units spent today, or null when unknown
+   * @param accessLog whether to log one line per request
+   */
+  public record Operations(
+      Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday, boolean accessLog) {
+    public static Operations none() {
+      return new Operations(null, null, () -> null, false);
+    }
+
+    @Override
+    public String toString() {
+      return "Operations[refresher=" + refresher + ", adminToken=" + (adminToken == null ? "none" : "(set)")
+          + ", accessLog=" + accessLog + "]";
+    }
+  }
+
+  /** How long in-flight requests may take to finish when the server stops. */
+  private static final long STOP_TIMEOUT_MS = 10_000;
+
+  private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("dev.cuepoint.access");
+
   private final Javalin app;
   private final Settings settings;
 
   public WebServer(SearchIndex index, SearchService search, VideoSource videos, Settings settings) {
+    this(index, search, videos, settings, Operations.none());
+  }
+
+  public WebServer(
+      SearchIndex index, SearchService search, VideoSource videos, Settings settings, Operations ops) {
     this.settings = settings;
     Path webDir = settings.webDir().toAbsolutePath().normalize();
     Page page = new Page(webDir, settings.youtubeApiUrl());
     SearchApi searchApi = new SearchApi(search, new Suggestions(index));
-    LibraryApi library = new LibraryApi(index, videos, Instant.now());
+    LibraryApi library = new LibraryApi(index, videos, Instant.now(), ops);
+    AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.compressionStrategy = CompressionStrategy.GZIP;
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+      // on stop: refuse new connections, let requests in flight finish (up to STOP_TIMEOUT_MS)
+      config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+      config.jetty.modifyServletContextHandler(h -> h.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
+      if (ops.accessLog()) {
+        config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {} ms", ctx.method(), ctx.path(),
+            ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms)));
+      }
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = webDir.toString();
@@ -75,6 +115,10 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/status", library::status);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JsonOut.CONTENT_TYPE).result(openapi));
       config.routes.get("/healthz", ctx -> JsonOut.send(ctx, new Health("ok")));
+      if (admin != null) {
+        config.routes.post("/api/admin/refresh", admin::refresh);
+        config.routes.get("/api/admin/refresh/{id}", admin::progress);
+      }
       config.routes.get("/", page::serve);
       config.routes.get("/index.html", page::serve);
       config.routes.get("/watch/{id}", page::serve);
