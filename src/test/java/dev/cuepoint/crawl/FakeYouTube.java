@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers {@code If-None-Match} with 304, serves caption tracks and their downloads, checks the API
  * key or the bearer token, injects faults, and counts the calls and quota units it served.
  */
-final class FakeYouTube implements AutoCloseable {
-  static final String KEY = "fake-api-key-0123";
-  static final String CLIENT_ID = "fake-client.apps.googleusercontent.com";
-  static final String CLIENT_SECRET = "fake-client-secret-4567";
-  static final String REFRESH_TOKEN = "fake-refresh-token-89ab";
+public final class FakeYouTube implements AutoCloseable {
+  public static final String KEY = "fake-api-key-0123";
+  public static final String CLIENT_ID = "fake-client.apps.googleusercontent.com";
+  public static final String CLIENT_SECRET = "fake-client-secret-4567";
+  public static final String REFRESH_TOKEN = "fake-refresh-token-89ab";
 
   /** What a fault does to a call. */
   enum Fault {
@@ -65,7 +65,7 @@ final class FakeYouTube implements AutoCloseable {
   volatile int pageSize = 50;
   volatile long slowMillis = 1_500;
 
-  FakeYouTube() {
+  public FakeYouTube() {
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.routes.get("/youtube/v3/playlists", ctx -> api(ctx, "playlists.list", 1, this::playlistsList));
@@ -80,11 +80,11 @@ final class FakeYouTube implements AutoCloseable {
     app.start("127.0.0.1", 0);
   }
 
-  String root() {
+  public String root() {
     return "http://127.0.0.1:" + app.port() + "/";
   }
 
-  String tokenUrl() {
+  public String tokenUrl() {
     return root() + "token";
   }
 
@@ -139,7 +139,7 @@ final class FakeYouTube implements AutoCloseable {
   }
 
   /** A code the consent page would give for a PKCE {@code challenge}. */
-  String issueCode(String challenge) {
+  public String issueCode(String challenge) {
     String code = "code-" + codes.size();
     codes.put(code, challenge);
     return code;
@@ -147,17 +147,17 @@ final class FakeYouTube implements AutoCloseable {
 
   // ---- counters ---------------------------------------------------------------------------------
 
-  int calls(String method) {
+  public int calls(String method) {
     return calls.getOrDefault(method, new AtomicInteger()).get();
   }
 
-  Map<String, Integer> calls() {
+  public Map<String, Integer> calls() {
     Map<String, Integer> out = new TreeMap<>();
     calls.forEach((k, v) -> out.put(k, v.get()));
     return out;
   }
 
-  int units() {
+  public int units() {
     return units.get();
   }
 
@@ -165,7 +165,7 @@ final class FakeYouTube implements AutoCloseable {
     return notModified.get();
   }
 
-  int tokensIssued() {
+  public int tokensIssued() {
     return issued.get();
   }
 

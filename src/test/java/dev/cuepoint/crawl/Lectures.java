@@ -13,8 +13,8 @@ import java.util.List;
  * One small course, served two ways from the same data: as the fake YouTube API has it, and as
  * yt-dlp would have downloaded it ({@code Title [ID].info.json} beside {@code Title [ID].<lang>.vtt}).
  */
-final class Lectures {
-  static final String PLAYLIST = "PLcuepointCourse0001";
+public final class Lectures {
+  public static final String PLAYLIST = "PLcuepointCourse0001";
   static final String TITLE = "Neuroscience for machine learners";
   static final String CHANNEL = "Cuepoint Lab";
 
@@ -82,7 +82,7 @@ final class Lectures {
   private Lectures() {}
 
   /** The course on the fake API: every lecture public, plus one private item. */
-  static void serve(FakeYouTube fake) {
+  public static void serve(FakeYouTube fake) {
     for (Lecture l : ALL) {
       fake.video(l.id(), l.title(), l.description(), CHANNEL, l.publishedAt(), l.isoDuration(), l.language());
       for (Caption c : l.captions()) {
@@ -95,7 +95,7 @@ final class Lectures {
   }
 
   /** The same course as yt-dlp writes it, for {@code cuepoint import}. */
-  static void writeYtDlpFolder(Path dir) throws IOException {
+  public static void writeYtDlpFolder(Path dir) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> order = List.of(NEURONS.id(), SYNAPSES.id(), PRIVATE, PLASTICITY.id());
     Files.createDirectories(dir);
