@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CaptionsCommand.class,
       ImportCommand.class,
+      CrawlCommand.class,
+      AuthCommand.class,
       IndexCommand.class,
       SearchCommand.class,
       ServeCommand.class,

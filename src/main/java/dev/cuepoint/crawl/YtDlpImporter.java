@@ -35,17 +35,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class YtDlpImporter {
   static final String NO_CAPTIONS = "no captions";
-  static final String NOT_A_VIDEO = "not a video info.json";
-  static final String NOT_YOUTUBE = "not a YouTube video id";
-  static final String NO_ID = "no video id in file name";
-  static final String NO_CUES = "no cues in caption file";
-  static final String DUPLICATE = "second track of the same language and kind";
+  static final String NOT_A_VIDEO = YtDlpFolder.NOT_A_VIDEO;
+  static final String NOT_YOUTUBE = YtDlpFolder.NOT_YOUTUBE;
+  static final String NO_ID = YtDlpFolder.NO_ID;
+  static final String NO_CUES = YtDlpFolder.NO_CUES;
+  static final String DUPLICATE = YtDlpFolder.DUPLICATE;
 
   private static final Logger LOG = LoggerFactory.getLogger(YtDlpImporter.class);
 
   private final CorpusStore store;
   private final CaptionReader reader;
-  private final InfoJsonReader infoReader = new InfoJsonReader();
   private final int progressEvery;
   private final Duration progressInterval;
   private final LongSupplier nanoTime;
@@ -86,12 +85,11 @@ public final class YtDlpImporter {
   public ImportSummary importFolders(List<Path> dirs, ImportProgress progress) throws IOException {
     Run run = new Run();
     FolderScan.Found found = FolderScan.scan(dirs);
-    found.noId().forEach(f -> run.skip(f, NO_ID));
-    Map<String, Sources> videos = group(found, run);
+    Map<String, YtDlpFolder.Sources> videos = YtDlpFolder.group(found, run);
     ProgressThrottle throttle = new ProgressThrottle(progressEvery, progressInterval, nanoTime);
     PlaylistUpdates playlists = new PlaylistUpdates();
     int done = 0;
-    for (Sources v : videos.values()) {
+    for (YtDlpFolder.Sources v : videos.values()) {
       importVideo(v, run, playlists);
       done++;
       if (throttle.due(done)) {
@@ -104,90 +102,35 @@ public final class YtDlpImporter {
     return new ImportSummary(run.added, run.changed, run.unchanged, run.skipped, run.failed);
   }
 
-  /** The files of one video, gathered from every folder it was found in. */
-  private record Sources(String id, List<InfoJson> infos, List<CaptionFile> captions, Path first) {}
-
   /** Counts of one import. */
-  private static final class Run {
+  private static final class Run implements YtDlpFolder.Report {
     int added;
     int changed;
     int unchanged;
     final List<ImportSummary.Item> skipped = new ArrayList<>();
     final List<ImportSummary.Item> failed = new ArrayList<>();
 
-    void skip(Path file, String reason) {
+    @Override
+    public void skip(Path file, String reason) {
       LOG.debug("skipped {}: {}", file, reason);
       skipped.add(new ImportSummary.Item(file, reason));
     }
 
-    void fail(Path file, String reason) {
+    @Override
+    public void fail(Path file, String reason) {
       ImportSummary.Item item = new ImportSummary.Item(file, reason);
       LOG.warn("{}", item.message());
       failed.add(item);
     }
   }
 
-  /** Reads the info.json files and puts everything under its video id, in id order. */
-  private Map<String, Sources> group(FolderScan.Found found, Run run) {
-    Map<String, Sources> byId = new TreeMap<>();
-    for (FolderScan.Group g : found.groups()) {
-      String id = g.nameId();
-      InfoJson info = null;
-      if (g.infoJson() != null) {
-        Optional<InfoJson> read = readInfo(g.infoJson(), run);
-        if (read.isPresent()) {
-          info = read.get();
-          id = info.id();
-        }
-      }
-      if (info == null && g.captions().isEmpty()) {
-        continue; // an info.json already reported as broken or not a video, with nothing beside it
-      }
-      if (id == null) {
-        g.captions().forEach(c -> run.skip(c.path(), NO_ID));
-        continue;
-      }
-      Path first = g.infoJson() != null ? g.infoJson() : g.captions().get(0).path();
-      Sources s = byId.computeIfAbsent(id, k -> new Sources(k, new ArrayList<>(), new ArrayList<>(), first));
-      if (info != null) {
-        s.infos().add(info);
-      }
-      s.captions().addAll(g.captions());
-    }
-    return byId;
-  }
-
-  /** The video an info.json describes; empty (and counted) when it describes none or is broken. */
-  private Optional<InfoJson> readInfo(Path file, Run run) {
-    InfoJson info;
-    try {
-      info = infoReader.read(file);
-    } catch (JsonProcessingException e) {
-      String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      run.fail(file, "malformed info.json" + at + ": " + e.getOriginalMessage());
-      return Optional.empty();
-    } catch (IOException | IllegalArgumentException e) {
-      run.fail(file, "cannot read info.json: " + e.getMessage());
-      return Optional.empty();
-    }
-    if (!info.isVideo()) {
-      run.skip(file, NOT_A_VIDEO);
-      return Optional.empty();
-    }
-    if (!Video.ID.matcher(info.id()).matches()) {
-      run.skip(file, NOT_YOUTUBE);
-      return Optional.empty();
-    }
-    return Optional.of(info);
-  }
-
-  private void importVideo(Sources v, Run run, PlaylistUpdates playlists) throws IOException {
+  private void importVideo(YtDlpFolder.Sources v, Run run, PlaylistUpdates playlists) throws IOException {
     v.infos().forEach(info -> playlists.add(v.id(), info));
     if (v.captions().isEmpty()) {
       run.skip(v.first(), NO_CAPTIONS);
       return;
     }
-    List<Transcript> transcripts = transcripts(v, run);
+    List<Transcript> transcripts = YtDlpFolder.transcripts(v, reader, run);
     if (transcripts.isEmpty()) {
       return; // every caption file was reported as failed or skipped
     }
@@ -209,36 +152,5 @@ public final class YtDlpImporter {
     } else {
       run.added++;
     }
-  }
-
-  /** One transcript per readable caption file, at most one per (language, kind). */
-  private List<Transcript> transcripts(Sources v, Run run) {
-    Set<String> manual = new HashSet<>();
-    Set<String> auto = new HashSet<>();
-    v.infos().forEach(i -> manual.addAll(i.manualLanguages()));
-    v.infos().forEach(i -> auto.addAll(i.autoLanguages()));
-    List<Transcript> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (CaptionFile c : v.captions()) {
-      ParsedFile parsed;
-      try {
-        parsed = reader.read(c.path());
-      } catch (CaptionException | IOException | UncheckedIOException | IllegalArgumentException e) {
-        // IllegalArgumentException: a record refused a value the parser produced; still one file
-        run.fail(c.path(), e.getMessage());
-        continue;
-      }
-      if (parsed.cues().isEmpty()) {
-        run.skip(c.path(), NO_CUES);
-        continue;
-      }
-      Transcript.Kind kind = TrackKinds.of(c.language(), manual, auto, parsed.cues());
-      if (!seen.add(c.language() + "/" + kind)) {
-        run.skip(c.path(), DUPLICATE);
-        continue;
-      }
-      out.add(new Transcript(c.language(), kind, c.source(), parsed.cues()));
-    }
-    return out;
   }
 }

@@ -1,7 +1,15 @@
 /**
  * Sources that produce corpus entries: a yt-dlp download folder or a folder of caption files ({@link
- * dev.cuepoint.crawl.YtDlpImporter}), and the YouTube crawler. Each turns what it finds into {@link
- * dev.cuepoint.corpus.Video} records and stores them with {@link dev.cuepoint.corpus.CorpusStore}.
+ * dev.cuepoint.crawl.YtDlpImporter}), and the YouTube crawler ({@link dev.cuepoint.crawl.Crawler}).
+ * Each turns what it finds into {@link dev.cuepoint.corpus.Video} records and stores them with
+ * {@link dev.cuepoint.corpus.CorpusStore}; both merge through the same code, so they agree.
+ *
+ * <p>{@link dev.cuepoint.crawl.YouTubeApi} is the only class that imports Google's client; it hands
+ * out our own records ({@link dev.cuepoint.crawl.PlaylistItemPage}, {@link
+ * dev.cuepoint.crawl.VideoMeta}, {@link dev.cuepoint.crawl.CaptionTrack}) and exceptions ({@link
+ * dev.cuepoint.crawl.ApiException}, {@link dev.cuepoint.crawl.QuotaExceededException}). Crawl state
+ * (ETags, caption versions, quota per Pacific day, last run) lives in {@code <data>/state/crawl.json},
+ * OAuth credentials in {@code <data>/state/oauth.json}.
  *
  * <p>Depends on {@code corpus} and the caption records; reads caption files only through {@link
  * dev.cuepoint.crawl.CaptionReader}, so the parsers are wired in by the CLI. Only the CLI and the

@@ -1,0 +1,17 @@
+package dev.cuepoint.crawl;
+
+import dev.cuepoint.corpus.Video;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A place captions come from, tried per video in the order the user set. A source reports its own
+ * failures in its outcome; it throws only what must stop the whole crawl ({@link
+ * QuotaExceededException}, {@link BudgetSpentException}, rejected credentials) or a corpus it
+ * cannot read.
+ */
+interface CaptionSource {
+  CaptionSourceKind kind();
+
+  CaptionOutcome fetch(VideoMeta video, Optional<Video> stored) throws IOException;
+}

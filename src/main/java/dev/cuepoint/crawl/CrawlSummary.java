@@ -1,0 +1,112 @@
+package dev.cuepoint.crawl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a crawl did. Each video is counted once: new, changed, unchanged, skipped (private, deleted,
+ * no captions anywhere) or failed. Targets that could not be listed are failures too, named by id.
+ *
+ * @param removed videos that left the corpus: their playlists' complete listings no longer show them
+ * @param captionsBySource transcripts fetched that the corpus did not have, per source name
+ * @param unitsUsed quota units this run spent
+ * @param unitsToday units spent today (Pacific time) by all runs
+ * @param result how the run ended
+ * @param stopReason why it stopped early, empty when complete
+ */
+public record CrawlSummary(
+    int added,
+    int changed,
+    int unchanged,
+    int removed,
+    List<Item> skipped,
+    List<Item> failed,
+    Map<String, Integer> captionsBySource,
+    long unitsUsed,
+    long unitsToday,
+    long budget,
+    Result result,
+    String stopReason) {
+
+  /** How a run ended. */
+  public enum Result {
+    /** Every target listed and every video tried. */
+    COMPLETE,
+    /** Stopped before the quota budget ran out, or when YouTube said it had: the next run resumes. */
+    STOPPED,
+    /** Stopped because YouTube refused the credentials. */
+    FAILED
+  }
+
+  /** A skipped or failed video or target, with why. */
+  public record Item(String id, String reason) {
+    public Item {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  public CrawlSummary {
+    for (long n : new long[] {added, changed, unchanged, removed, unitsUsed, unitsToday, budget}) {
+      if (n < 0) {
+        throw new IllegalArgumentException("counts must be >= 0, got " + n);
+      }
+    }
+    skipped = List.copyOf(skipped);
+    failed = List.copyOf(failed);
+    captionsBySource = Map.copyOf(captionsBySource);
+    Objects.requireNonNull(result, "result");
+    stopReason = stopReason == null ? "" : stopReason;
+  }
+
+  /**
+   * One line for the user: {@code crawl complete: 3 new, 1 changed, 26 unchanged, 2 skipped (private
+   * or deleted), 1 failed (see above); captions fetched: 4 from api; quota: 812 units used, 1234 of
+   * 10000 today (Pacific time)}.
+   */
+  public String line() {
+    StringBuilder s =
+        new StringBuilder(
+            switch (result) {
+              case COMPLETE -> "crawl complete: ";
+              case STOPPED -> "crawl stopped early: ";
+              case FAILED -> "crawl failed: ";
+            });
+    s.append(added).append(" new, ").append(changed).append(" changed, ").append(unchanged).append(" unchanged");
+    if (removed > 0) {
+      s.append(", ").append(removed).append(" removed");
+    }
+    if (!skipped.isEmpty()) {
+      s.append(", ").append(skipped.size()).append(" skipped (").append(reasons(skipped)).append(')');
+    }
+    if (!failed.isEmpty()) {
+      s.append(", ").append(failed.size()).append(" failed (see above)");
+    }
+    s.append("; captions fetched: ");
+    if (captionsBySource.isEmpty()) {
+      s.append("none");
+    } else {
+      s.append(
+          new TreeMap<>(captionsBySource).entrySet().stream()
+              .map(e -> e.getValue() + " from " + e.getKey())
+              .collect(Collectors.joining(", ")));
+    }
+    s.append("; quota: ").append(unitsUsed).append(" units used, ").append(unitsToday)
+        .append(" of ").append(budget).append(" today (Pacific time)");
+    return s.toString();
+  }
+
+  private static String reasons(List<Item> items) {
+    Map<String, Long> byReason =
+        items.stream().collect(Collectors.groupingBy(Item::reason, TreeMap::new, Collectors.counting()));
+    if (byReason.size() == 1) {
+      return byReason.keySet().iterator().next();
+    }
+    return byReason.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey())
+        .collect(Collectors.joining(", "));
+  }
+}

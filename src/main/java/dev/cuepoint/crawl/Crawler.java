@@ -1,0 +1,443 @@
+package dev.cuepoint.crawl;
+
+import dev.cuepoint.corpus.CorpusException;
+import dev.cuepoint.corpus.CorpusStore;
+import dev.cuepoint.corpus.Playlist;
+import dev.cuepoint.corpus.PlaylistEntry;
+import dev.cuepoint.corpus.Transcript;
+import dev.cuepoint.corpus.Video;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code cuepoint crawl}: keeps the corpus in step with YouTube playlists and channels. Lists each
+ * target completely, fetches metadata in batches of 50 ({@code videos.list}), then per video tries
+ * the caption sources in the order the user set, and merges what it got into the corpus with the
+ * importer's code ({@link VideoMerge}), so a crawl and an import of the same data agree.
+ *
+ * <p>Cheap when nothing changed: pages and caption lists are asked for with their last ETags, and
+ * tracks are downloaded only when their version changed. Quota is counted per Pacific-time day; the
+ * crawl stops before the budget is spent, or when YouTube says {@code quotaExceeded}, keeping all it
+ * fetched; videos listed longest ago go first, so the next run resumes. A video leaves the corpus
+ * only when a complete, successful listing of its playlist no longer shows it.
+ */
+public final class Crawler {
+  private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
+
+  static final String PRIVATE_OR_DELETED = "private or deleted";
+  static final String NO_CAPTIONS = "no captions";
+
+  /** Videos between state saves when nothing was downloaded. */
+  private static final int SAVE_EVERY = 50;
+
+  /**
+   * What to crawl and how.
+   *
+   * @param playlists playlist ids; with no channels either, those of the last run
+   * @param captionOrder the caption sources, tried in this order per video
+   * @param languages the caption languages wanted; empty: all (yt-dlp: the video's language)
+   * @param ytDlpFolder the folder of source {@code ytdlp-folder}, or null
+   * @param ytDlpCommand the program of source {@code ytdlp}
+   */
+  public record Options(
+      List<String> playlists,
+      List<String> channels,
+      List<CaptionSourceKind> captionOrder,
+      Set<String> languages,
+      long quotaBudget,
+      Path ytDlpFolder,
+      List<String> ytDlpCommand) {
+    public Options {
+      playlists = List.copyOf(new LinkedHashSet<>(playlists));
+      channels = List.copyOf(new LinkedHashSet<>(channels));
+      captionOrder = List.copyOf(new LinkedHashSet<>(captionOrder));
+      languages = Set.copyOf(languages);
+      if (quotaBudget < 0) {
+        throw new IllegalArgumentException("quota budget must be >= 0 units, got " + quotaBudget);
+      }
+      if (captionOrder.contains(CaptionSourceKind.YTDLP_FOLDER) && ytDlpFolder == null) {
+        throw new IllegalArgumentException(
+            "caption source ytdlp-folder needs a folder: add --ytdlp-folder DIR");
+      }
+      ytDlpCommand = ytDlpCommand == null || ytDlpCommand.isEmpty() ? List.of("yt-dlp") : List.copyOf(ytDlpCommand);
+    }
+  }
+
+  /** What the crawler works with besides the API: parsers, time, pauses and progress output. */
+  public record Tools(
+      CaptionTextParser textParser,
+      CaptionReader fileReader,
+      Clock clock,
+      Sleeper sleeper,
+      RandomGenerator random,
+      CrawlProgress progress) {
+    public Tools {
+      Objects.requireNonNull(textParser, "textParser");
+      Objects.requireNonNull(fileReader, "fileReader");
+      clock = clock == null ? Clock.systemUTC() : clock;
+      sleeper = sleeper == null ? Sleeper.REAL : sleeper;
+      random = random == null ? RandomGenerator.getDefault() : random;
+      progress = progress == null ? CrawlProgress.NONE : progress;
+    }
+  }
+
+  /** The caption source {@code --captions} names: {@code api}, {@code ytdlp-folder} or {@code ytdlp}. */
+  public static CaptionSourceKind source(String name) {
+    return CaptionSourceKind.of(name);
+  }
+
+  /** A video's place in one crawled playlist. */
+  private record Membership(PlaylistEntry entry, String playlistChannel) {}
+
+  private final YouTubeApi api;
+  private final CorpusStore store;
+  private final CrawlStateStore stateStore;
+  private final Tools tools;
+
+  public Crawler(YouTubeApi api, CorpusStore store, Path stateDir, Tools tools) {
+    this.api = api;
+    this.store = store;
+    this.stateStore = new CrawlStateStore(stateDir);
+    this.tools = tools;
+  }
+
+  /** Counts of one run. */
+  private static final class Run {
+    int added;
+    int changed;
+    int unchanged;
+    int removed;
+    final List<CrawlSummary.Item> skipped = new ArrayList<>();
+    final List<CrawlSummary.Item> failed = new ArrayList<>();
+    final Map<String, Integer> captions = new TreeMap<>();
+
+    void fail(String id, String reason) {
+      LOG.warn("{}: {}", id, reason);
+      failed.add(new CrawlSummary.Item(id, reason));
+    }
+
+    void skip(String id, String reason) {
+      LOG.info("skipped {}: {}", id, reason);
+      skipped.add(new CrawlSummary.Item(id, reason));
+    }
+  }
+
+  /**
+   * Crawls the targets of {@code options} (or of the last run).
+   *
+   * @throws IllegalArgumentException when there is nothing to crawl
+   * @throws IOException when the corpus or the state cannot be written
+   */
+  public CrawlSummary crawl(Options options) throws IOException {
+    CrawlState state = stateStore.load();
+    Instant started = tools.clock().instant();
+    List<String> playlists = options.playlists();
+    List<String> channels = options.channels();
+    if (playlists.isEmpty() && channels.isEmpty()) {
+      playlists = state.targets.playlists();
+      channels = state.targets.channels();
+    }
+    if (playlists.isEmpty() && channels.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nothing to crawl: name a playlist (--playlist ID) or a channel (--channel ID)");
+    }
+    state.targets = new CrawlState.Targets(playlists, channels);
+    QuotaMeter quota = new QuotaMeter(options.quotaBudget(), tools.clock(), state.quota);
+    ApiCalls calls =
+        new ApiCalls(api, Retrier.standard(tools.sleeper(), tools.random()), quota);
+    List<CaptionSource> sources = sources(options, calls, state);
+    Run run = new Run();
+    CrawlSummary.Result result = CrawlSummary.Result.COMPLETE;
+    String stop = "";
+    try {
+      Map<String, List<Membership>> videos = listTargets(playlists, channels, calls, state, run);
+      stateStore.save(state);
+      crawlVideos(videos, calls, sources, state, run);
+    } catch (QuotaExceededException e) {
+      quota.spentByYouTube();
+      result = CrawlSummary.Result.STOPPED;
+      stop = e.getMessage();
+    } catch (BudgetSpentException e) {
+      result = CrawlSummary.Result.STOPPED;
+      stop = e.getMessage();
+    } catch (ApiException e) {
+      if (!e.credentialsRejected()) {
+        throw e; // every other API failure is handled per target or video
+      }
+      result = CrawlSummary.Result.FAILED;
+      stop = e.getMessage();
+    }
+    if (!stop.isEmpty()) {
+      tools.progress().line(stop);
+    }
+    state.quota = quota.snapshot();
+    CrawlSummary summary =
+        new CrawlSummary(
+            run.added, run.changed, run.unchanged, run.removed, run.skipped, run.failed,
+            run.captions, quota.usedThisRun(), quota.usedToday(), quota.budget(), result, stop);
+    state.lastRun =
+        new CrawlState.LastRun(
+            started.toString(), tools.clock().instant().toString(),
+            result.name().toLowerCase(java.util.Locale.ROOT), summary.line(), quota.usedThisRun());
+    stateStore.save(state);
+    return summary;
+  }
+
+  private List<CaptionSource> sources(Options o, ApiCalls calls, CrawlState state) {
+    List<CaptionSource> out = new ArrayList<>();
+    for (CaptionSourceKind k : o.captionOrder()) {
+      switch (k) {
+        case API -> {
+          if (api.canReadCaptions()) {
+            out.add(new ApiCaptions(calls, state, tools.textParser(), o.languages(), tools.clock()));
+          } else {
+            tools.progress().line(
+                "caption source api skipped: captions.list needs OAuth; run 'cuepoint auth' once");
+          }
+        }
+        case YTDLP_FOLDER -> out.add(new YtDlpFolderCaptions(o.ytDlpFolder(), tools.fileReader(), o.languages()));
+        case YTDLP -> out.add(new YtDlpCaptions(o.ytDlpCommand(), tools.fileReader(), o.languages(), Duration.ofMinutes(5)));
+      }
+    }
+    return out;
+  }
+
+  /** Every available video of the targets, with its playlists, in listing order. */
+  private Map<String, List<Membership>> listTargets(
+      List<String> playlists, List<String> channels, ApiCalls calls, CrawlState state, Run run)
+      throws IOException {
+    Set<String> all = new LinkedHashSet<>(playlists);
+    for (String channel : channels) {
+      try {
+        String uploads = state.uploads.get(channel);
+        if (uploads == null) {
+          Optional<String> found = calls.uploadsPlaylist(channel);
+          if (found.isEmpty()) {
+            run.fail(channel, "channel " + channel + " not found: check the id (it starts with UC)");
+            continue;
+          }
+          uploads = found.get();
+          state.uploads.put(channel, uploads);
+        }
+        all.add(uploads);
+      } catch (ApiException e) {
+        rethrowIfFatal(e);
+        run.fail(channel, e.getMessage());
+      }
+    }
+    PlaylistLister lister = new PlaylistLister(calls, state);
+    Map<String, List<Membership>> videos = new LinkedHashMap<>();
+    for (String playlistId : all) {
+      PlaylistLister.Listing listing;
+      try {
+        listing = lister.list(playlistId);
+      } catch (ApiException e) {
+        rethrowIfFatal(e);
+        run.fail(playlistId, e.getMessage());
+        continue;
+      }
+      List<String> available = new ArrayList<>();
+      for (PlaylistItem item : listing.items()) {
+        if (!item.available()) {
+          run.skip(item.videoId(), PRIVATE_OR_DELETED);
+        } else if (!available.contains(item.videoId()) && Video.ID.matcher(item.videoId()).matches()) {
+          available.add(item.videoId());
+          videos.computeIfAbsent(item.videoId(), k -> new ArrayList<>())
+              .add(new Membership(
+                  new PlaylistEntry(playlistId, listing.title(), (int) Math.min(Integer.MAX_VALUE, item.position() + 1)),
+                  listing.channel()));
+        }
+      }
+      tools.progress().line(
+          "playlist " + playlistId + " (" + listing.title() + "): " + available.size() + " videos");
+      removeMissing(playlistId, available, run);
+      Playlist fresh = new Playlist(playlistId, listing.title(), listing.channel(), available);
+      if (!store.readPlaylist(playlistId).equals(Optional.of(fresh))) {
+        store.writePlaylist(fresh);
+      }
+    }
+    return videos;
+  }
+
+  /** After a complete listing: videos the stored playlist had and the listing lacks leave it. */
+  private void removeMissing(String playlistId, List<String> listed, Run run) throws IOException {
+    Optional<Playlist> before = store.readPlaylist(playlistId);
+    if (before.isEmpty()) {
+      return;
+    }
+    for (String id : before.get().videoIds()) {
+      if (listed.contains(id) || !Video.ID.matcher(id).matches()) {
+        continue;
+      }
+      Optional<Video> v;
+      try {
+        v = store.read(id);
+      } catch (CorpusException e) {
+        run.fail(id, e.getMessage());
+        continue;
+      }
+      if (v.isEmpty()) {
+        continue;
+      }
+      List<PlaylistEntry> rest =
+          v.get().playlists().stream().filter(p -> !p.playlistId().equals(playlistId)).toList();
+      if (rest.isEmpty()) {
+        store.delete(id);
+        run.removed++;
+        tools.progress().line("removed " + id + ": no longer in playlist " + playlistId);
+      } else if (rest.size() < v.get().playlists().size()) {
+        store.write(withPlaylists(v.get(), rest));
+      }
+    }
+  }
+
+  private static Video withPlaylists(Video v, List<PlaylistEntry> playlists) {
+    return new Video(
+        v.id(), v.title(), v.description(), v.channel(), v.channelId(), v.publishedAt(),
+        v.durationSeconds(), v.thumbnailUrl(), v.defaultLanguage(), v.chapters(), playlists,
+        v.transcripts());
+  }
+
+  private void crawlVideos(
+      Map<String, List<Membership>> videos,
+      ApiCalls calls,
+      List<CaptionSource> sources,
+      CrawlState state,
+      Run run)
+      throws IOException {
+    // Longest unchecked first: a run the quota stopped is resumed, not restarted, by the next.
+    List<String> ids = new ArrayList<>(videos.keySet());
+    ids.sort(Comparator.comparing(id -> {
+      CrawlState.VideoCaptions c = state.captions.get(id);
+      return c == null ? "" : c.checkedAt();
+    }));
+    ProgressThrottle throttle = new ProgressThrottle(10, Duration.ofSeconds(5), System::nanoTime);
+    int done = 0;
+    int sinceSave = 0;
+    for (int from = 0; from < ids.size(); from += (int) YouTubeApi.PAGE_SIZE) {
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + (int) YouTubeApi.PAGE_SIZE));
+      Map<String, VideoMeta> metas = new LinkedHashMap<>();
+      try {
+        calls.videos(batch).forEach(m -> metas.put(m.id(), m));
+      } catch (ApiException e) {
+        rethrowIfFatal(e);
+        batch.forEach(id -> run.fail(id, e.getMessage()));
+        continue;
+      }
+      for (String id : batch) {
+        VideoMeta meta = metas.get(id);
+        boolean downloaded = false;
+        if (meta == null) {
+          run.skip(id, PRIVATE_OR_DELETED);
+        } else {
+          downloaded = crawlVideo(meta, videos.get(id), sources, run);
+        }
+        done++;
+        sinceSave++;
+        if (downloaded || sinceSave >= SAVE_EVERY) {
+          stateStore.save(state);
+          sinceSave = 0;
+        }
+        if (throttle.due(done)) {
+          tools.progress().line("crawled " + done + "/" + ids.size() + " videos…");
+        }
+      }
+    }
+  }
+
+  /** One video through the caption sources into the corpus; whether captions were fetched. */
+  private boolean crawlVideo(
+      VideoMeta meta, List<Membership> memberships, List<CaptionSource> sources, Run run)
+      throws IOException {
+    String id = meta.id();
+    Optional<Video> stored;
+    try {
+      stored = store.read(id);
+    } catch (CorpusException e) {
+      run.fail(id, e.getMessage());
+      return false;
+    }
+    List<Transcript> fresh = List.of();
+    String from = null;
+    List<String> problems = new ArrayList<>();
+    boolean found = false;
+    for (CaptionSource source : sources) {
+      CaptionOutcome o = source.fetch(meta, stored);
+      if (!o.note().isEmpty() && o.status() != CaptionOutcome.Status.NONE) {
+        problems.add(source.kind().option + ": " + o.note());
+      }
+      LOG.debug("{}: {} {} {}", id, source.kind().option, o.status(), o.note());
+      if (o.status() == CaptionOutcome.Status.FETCHED || o.status() == CaptionOutcome.Status.UNCHANGED) {
+        fresh = sorted(o.transcripts());
+        from = source.kind().option;
+        found = true;
+        break;
+      }
+    }
+    if (stored.isEmpty() && fresh.isEmpty()) {
+      if (problems.isEmpty()) {
+        run.skip(id, NO_CAPTIONS);
+      } else {
+        run.fail(id, String.join("; ", problems));
+      }
+      return false;
+    }
+    if (!found && !problems.isEmpty()) {
+      run.fail(id, String.join("; ", problems) + " (the stored transcripts are kept)");
+    } else if (!problems.isEmpty()) {
+      LOG.warn("{}: {}", id, String.join("; ", problems));
+    }
+    List<InfoJson> infos =
+        memberships.stream().map(m -> meta.toInfoJson(m.entry(), m.playlistChannel())).toList();
+    Video merged = VideoMerge.merge(id, stored, infos, fresh);
+    int newTracks =
+        (int) fresh.stream()
+            .filter(t -> stored.map(v -> !v.transcripts().contains(t)).orElse(true))
+            .count();
+    if (newTracks > 0) {
+      run.captions.merge(from, newTracks, Integer::sum);
+    }
+    if (stored.isPresent() && stored.get().equals(merged)) {
+      if (found || problems.isEmpty()) {
+        run.unchanged++;
+      }
+      return newTracks > 0;
+    }
+    store.write(merged);
+    if (stored.isEmpty()) {
+      run.added++;
+    } else if (found || problems.isEmpty()) {
+      run.changed++;
+    }
+    return true;
+  }
+
+  /** Tracks in (language, kind) order, so a video's transcripts keep one order run after run. */
+  private static List<Transcript> sorted(List<Transcript> ts) {
+    List<Transcript> out = new ArrayList<>(ts);
+    out.sort(Comparator.comparing(Transcript::language).thenComparing(Transcript::kind));
+    return out;
+  }
+
+  private static void rethrowIfFatal(ApiException e) throws ApiException {
+    if (ApiCaptions.stops(e)) {
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.cuepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cuepoint.crawl.FakeYouTube;
+import dev.cuepoint.crawl.Lectures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code cuepoint crawl} and {@code cuepoint auth} end to end against the fake YouTube. */
+class CrawlAndAuthCommandTest {
+  @TempDir Path tmp;
+  FakeYouTube fake;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void start() {
+    fake = new FakeYouTube();
+    Lectures.serve(fake);
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private int run(Callable<Integer> command, String... args) {
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setExecutionExceptionHandler(new Failures());
+    return cl.execute(args);
+  }
+
+  @Test
+  void crawl_without_credentials_says_which_variable_to_set() {
+    int status = run(new CrawlCommand(Map.of()), "--data", tmp.toString(), "--playlist", Lectures.PLAYLIST);
+
+    assertEquals(2, status);
+    assertTrue(err.toString().contains("CUEPOINT_YOUTUBE_API_KEY"), err.toString());
+    assertEquals(0, fake.units(), "nothing was asked of YouTube");
+  }
+
+  @Test
+  void crawl_with_an_api_key_fills_the_corpus_updates_the_index_and_never_prints_the_key() throws Exception {
+    Path folder = tmp.resolve("yt-dlp");
+    Lectures.writeYtDlpFolder(folder);
+
+    int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST,
+        "--youtube-api-root", fake.root(), "--ytdlp-folder", folder.toString());
+
+    assertEquals(0, status, err.toString());
+    assertTrue(out.toString().contains("crawl complete: 3 new"), out.toString());
+    assertTrue(out.toString().contains("captions fetched: 4 from ytdlp-folder"), out.toString());
+    assertTrue(Files.isDirectory(tmp.resolve("data/lucene")), "the index was updated");
+    assertTrue(Files.exists(tmp.resolve("data/state/crawl.json")));
+    assertFalse((out.toString() + err.toString()).contains(FakeYouTube.KEY));
+    assertFalse(Files.readString(tmp.resolve("data/state/crawl.json")).contains(FakeYouTube.KEY));
+  }
+
+  @Test
+  void auth_stores_a_refresh_token_for_the_owner_only_and_crawl_then_downloads_captions() throws Exception {
+    Path data = tmp.resolve("data");
+    Map<String, String> env = Map.of("CUEPOINT_OAUTH_CLIENT_SECRET", FakeYouTube.CLIENT_SECRET);
+    CompletableFuture<Integer> auth = CompletableFuture.supplyAsync(() -> run(new AuthCommand(env),
+        "--data", data.toString(), "--client-id", FakeYouTube.CLIENT_ID,
+        "--oauth-auth-url", "https://accounts.example.invalid/auth", "--oauth-token-url", fake.tokenUrl(),
+        "--timeout", "20"));
+
+    String url = waitForUrl();
+    Map<String, String> q = query(URI.create(url).getRawQuery());
+    assertEquals(FakeYouTube.CLIENT_ID, q.get("client_id"));
+    assertEquals("S256", q.get("code_challenge_method"));
+    assertTrue(q.get("scope").contains("youtube.force-ssl"));
+    String code = fake.issueCode(q.get("code_challenge"));
+    // the browser, redirected back to the loopback address with the code
+    HttpResponse<String> page = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(q.get("redirect_uri") + "?state=" + q.get("state") + "&code=" + code)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+
+    assertEquals(0, auth.get(20, TimeUnit.SECONDS), err.toString());
+    Path stored = data.resolve("state/oauth.json");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stored)));
+    assertTrue(Files.readString(stored).contains(FakeYouTube.REFRESH_TOKEN));
+    assertFalse((out.toString() + err.toString()).contains(FakeYouTube.REFRESH_TOKEN));
+    assertFalse((out.toString() + err.toString()).contains(FakeYouTube.CLIENT_SECRET));
+
+    out.getBuffer().setLength(0);
+    int status = run(new CrawlCommand(Map.of()), "--data", data.toString(), "--playlist", Lectures.PLAYLIST,
+        "--youtube-api-root", fake.root(), "--no-index");
+    assertEquals(0, status, err.toString());
+    assertTrue(out.toString().contains("captions fetched: 4 from api"), out.toString());
+    assertEquals(4, fake.calls("captions.download"));
+  }
+
+  private String waitForUrl() throws InterruptedException {
+    Pattern p = Pattern.compile("(https://accounts\\.example\\.invalid/auth\\?\\S+)");
+    for (int i = 0; i < 200; i++) {
+      Matcher m = p.matcher(out.toString());
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no consent URL printed: " + out + err);
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> m = new HashMap<>();
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      m.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return m;
+  }
+}
