@@ -102,10 +102,9 @@ final class CrawlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Crawler.Options options = options();
-    YouTubeApi api = new YouTubeApi(new YouTubeApi.Settings(apiRoot, credentials()));
-    Crawler crawler =
-        new Crawler(api, new CorpusStore(data.dir), data.state(), tools(err::println));
+    Crawler.Options options = options(playlists, channels, captions, ytDlpFolder, ytDlpCommand, languages,
+        quotaBudget);
+    Crawler crawler = crawler(data, apiRoot, credentials(data, env, tokenUrl), err);
     CrawlSummary summary;
     try {
       summary = crawler.crawl(options);
@@ -123,7 +122,15 @@ final class CrawlCommand implements Callable<Integer> {
     return status;
   }
 
-  private Crawler.Options options() {
+  /** A crawler of the data directory's corpus through the Data API at {@code apiRoot}. */
+  static Crawler crawler(DataDir data, String apiRoot, ApiCredentials credentials, PrintWriter err) {
+    YouTubeApi api = new YouTubeApi(new YouTubeApi.Settings(apiRoot, credentials));
+    return new Crawler(api, new CorpusStore(data.dir), data.state(), tools(err::println));
+  }
+
+  /** What to crawl and how, from the command line or the config file. */
+  static Crawler.Options options(List<String> playlists, List<String> channels, List<String> captions,
+      Path ytDlpFolder, String ytDlpCommand, List<String> languages, long quotaBudget) {
     List<String> order = new ArrayList<>(captions);
     if (order.isEmpty()) {
       order.add("api");
@@ -141,7 +148,7 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   /** The stored OAuth grant, else the API key; never printed. */
-  private ApiCredentials credentials() throws IOException {
+  static ApiCredentials credentials(DataDir data, Map<String, String> env, String tokenUrl) throws IOException {
     Optional<ApiCredentials.OAuth> oauth = new OAuthStore(data.state()).load();
     if (oauth.isPresent()) {
       return tokenUrl == null || tokenUrl.isBlank() ? oauth.get() : oauth.get().withTokenUrl(tokenUrl);

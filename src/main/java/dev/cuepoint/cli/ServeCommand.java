@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     importSampleIfEmpty(new CorpusStore(data.dir), out);
-    Service service = Service.start(data, settings, web, out, spec.commandLine().getErr());
+    Service service = Service.start(data, settings, web, System.getenv(), out, spec.commandLine().getErr());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();

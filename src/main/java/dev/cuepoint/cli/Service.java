@@ -3,6 +3,9 @@ package dev.cuepoint.cli;
 import dev.cuepoint.corpus.CorpusStore;
 import dev.cuepoint.corpus.Playlist;
 import dev.cuepoint.corpus.Video;
+import dev.cuepoint.crawl.ApiCredentials;
+import dev.cuepoint.crawl.CrawlSummary;
+import dev.cuepoint.crawl.Crawler;
 import dev.cuepoint.index.CorpusSnapshot;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.index.SyncResult;
@@ -37,7 +40,8 @@ final class Service implements AutoCloseable {
   }
 
   /** Opens the index (catching up with the corpus), starts the web server and the schedule. */
-  static Service start(DataDir data, Config settings, Path web, PrintWriter out, PrintWriter err) throws IOException {
+  static Service start(DataDir data, Config settings, Path web, java.util.Map<String, String> env, PrintWriter out,
+      PrintWriter err) throws IOException {
     Schedule schedule = settings.refresh() == null ? null : schedule(settings.refresh());
     CorpusStore corpus = new CorpusStore(data.dir);
     SearchIndex index = SearchIndex.open(data.lucene());
@@ -46,10 +50,10 @@ final class Service implements AutoCloseable {
       if (synced.changed()) {
         out.println(synced.summary());
       }
-      Refresher refresher = new Refresher(sources(data, settings, err), indexStep(index, corpus), schedule,
+      Refresher refresher = new Refresher(sources(data, settings, env, err), indexStep(index, corpus), schedule,
           Clock.systemDefaultZone());
-      WebServer.Operations ops = new WebServer.Operations(refresher, settings.adminToken(), () -> null,
-          settings.accessLog());
+      WebServer.Operations ops = new WebServer.Operations(refresher, settings.adminToken(),
+          () -> quotaUsedToday(data), settings.accessLog());
       WebServer server = new WebServer(index, new SearchService(index), videos(corpus),
           new WebServer.Settings(settings.host(), settings.port(), web, null), ops).start();
       refresher.startSchedule();
@@ -57,6 +61,14 @@ final class Service implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       index.close();
       throw e;
+    }
+  }
+
+  private static Long quotaUsedToday(DataDir data) {
+    try {
+      return Crawler.quotaUsedToday(data.state(), Clock.systemUTC());
+    } catch (IOException e) {
+      return null; // no readable crawl state: unknown, which the status says as null
     }
   }
 
@@ -69,8 +81,27 @@ final class Service implements AutoCloseable {
   }
 
   /** The refresh steps that fetch into the corpus, in order. */
-  private static List<RefreshTask> sources(DataDir data, Config settings, PrintWriter err) {
+  private static List<RefreshTask> sources(DataDir data, Config settings, java.util.Map<String, String> env,
+      PrintWriter err) throws IOException {
     List<RefreshTask> out = new ArrayList<>();
+    if (!settings.playlists().isEmpty() || !settings.channels().isEmpty()) {
+      String root = settings.youtubeApiRoot() != null ? settings.youtubeApiRoot()
+          : env.getOrDefault("CUEPOINT_YOUTUBE_API_ROOT", "https://youtube.googleapis.com/");
+      // checked now, so that missing credentials stop the start, not every refresh
+      ApiCredentials credentials = CrawlCommand.credentials(data, env, env.get("CUEPOINT_OAUTH_TOKEN_URL"));
+      Crawler.Options options = CrawlCommand.options(settings.playlists(), settings.channels(),
+          settings.captionSources(), settings.ytdlpFolders().isEmpty() ? null : settings.ytdlpFolders().getFirst(),
+          "yt-dlp", settings.languages(), settings.quotaBudget());
+      out.add(RefreshTask.of("crawl", stop -> {
+        CrawlSummary summary = CrawlCommand.crawler(data, root, credentials, err).crawl(options);
+        if (summary.result() != CrawlSummary.Result.COMPLETE) {
+          // quota spent or credentials refused: what was fetched stays in the corpus for the next
+          // refresh, but this one does not change what people search
+          throw new IOException(summary.line());
+        }
+        return summary.line();
+      }));
+    }
     if (!settings.ytdlpFolders().isEmpty()) {
       out.add(RefreshTask.of("import", stop -> {
         var summary = ImportCommand.importInto(data, settings.ytdlpFolders(), err);

@@ -138,6 +138,12 @@ public final class Crawler {
     }
   }
 
+  /** The Data API quota units spent today (Pacific time), as the crawl state in {@code stateDir} says. */
+  public static long quotaUsedToday(Path stateDir, Clock clock) throws IOException {
+    CrawlState.QuotaDay spent = new CrawlStateStore(stateDir).load().quota;
+    return new QuotaMeter(Long.MAX_VALUE, clock, spent).usedToday();
+  }
+
   /**
    * Crawls the targets of {@code options} (or of the last run).
    *

@@ -50,7 +50,8 @@ class RefreshUnderLoadTest {
         "127.0.0.1", 0, TOKEN, 10_000, false, null);
     StringWriter sink = new StringWriter();
     ImportCommand.importInto(data, List.of(incoming), new PrintWriter(sink));
-    service = Service.start(data, settings, Path.of("web"), new PrintWriter(sink), new PrintWriter(sink));
+    service = Service.start(data, settings, Path.of("web"), java.util.Map.of(), new PrintWriter(sink),
+        new PrintWriter(sink));
   }
 
   @AfterEach

@@ -1,6 +1,8 @@
 package dev.cuepoint.web;
 
 import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.schedule.RefreshTask;
+import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.search.SearchService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,8 @@ import java.util.stream.Stream;
 final class TestSite implements AutoCloseable {
   /** The stand-in for YouTube's IFrame API: a fake player recording calls in window.__player. */
   static final String FAKE_API = "/test/fake-iframe-api.js";
+
+  static final String ADMIN_TOKEN = "web-test-admin-token-0123456789";
 
   final SearchIndex index;
   final WebServer server;
@@ -39,8 +43,12 @@ final class TestSite implements AutoCloseable {
     SearchIndex index = SearchIndex.open(dir.resolve("lucene"));
     index.sync(library, false, null);
     Path web = copyOfWeb(dir.resolve("web"));
-    WebServer server = new WebServer(
-        index, new SearchService(index), videos, new WebServer.Settings("127.0.0.1", 0, web, youtubeApiUrl));
+    // a refresher whose only step syncs the index with the library, and the admin API on
+    Refresher refresher = new Refresher(java.util.List.of(),
+        RefreshTask.of("index", stop -> index.sync(library, false, null).summary()), null, java.time.Clock.systemUTC());
+    WebServer server = new WebServer(index, new SearchService(index), videos,
+        new WebServer.Settings("127.0.0.1", 0, web, youtubeApiUrl),
+        new WebServer.Operations(refresher, ADMIN_TOKEN, () -> 1234L, false));
     server.start();
     return new TestSite(index, server, web);
   }

@@ -274,6 +274,7 @@ class WebApiTest {
     assertTrue(s.get("indexSizeBytes").asLong() > 0);
     assertTrue(Instant.parse(s.get("startedAt").asText()).isBefore(Instant.now().plusSeconds(1)));
     assertTrue(s.has("lastRefresh") && s.get("lastRefresh").isNull());
+    assertEquals(1234, s.get("quotaUsedToday").asInt());
   }
 
   @Test
@@ -324,7 +325,9 @@ class WebApiTest {
       assertNotNull(path.get(mp[0].toLowerCase()), "openapi.json has no " + route);
     }
     List<String> described = new ArrayList<>();
-    paths.fieldNames().forEachRemaining(p -> described.add("GET " + p));
+    paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(
+        m -> described.add(m.toUpperCase() + " " + p.getKey())));
+    assertTrue(described.contains("POST /api/admin/refresh"), described.toString());
     for (String d : described) {
       assertTrue(routes.contains(d), "openapi.json describes " + d + ", which the server does not have");
     }
