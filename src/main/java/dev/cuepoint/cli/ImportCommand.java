@@ -47,7 +47,14 @@ final class ImportCommand implements Callable<Integer> {
     out.println(summary.line());
     int status = summary.failed().isEmpty() ? 0 : 1;
     if (!noIndex) {
-      SyncResult r = IndexCommand.update(data, false, err);
+      SyncResult r;
+      try {
+        r = IndexCommand.update(data, false, err);
+      } catch (dev.cuepoint.index.SearchIndex.IndexLockedException e) {
+        throw new java.io.IOException("the corpus is updated, but the index is held by a running 'serve':"
+            + " its next refresh picks the changes up (or POST /api/admin/refresh); use --no-index to skip"
+            + " this step", e);
+      }
       out.println(r.summary());
       status = r.failures().isEmpty() ? status : 1;
     }

@@ -64,15 +64,20 @@ public final class SearchIndex implements Closeable {
       writer = new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {
       dir.close();
-      throw new IOException(
-          "the index " + path + " is being written by another Cuepoint process (a running 'serve' or"
-              + " 'import'?): stop it or wait for it to finish",
-          e);
+      throw new IndexLockedException(path, e);
     }
     if (!DirectoryReader.indexExists(dir)) {
       writer.commit(); // so that searchers can open an empty index
     }
     return new SearchIndex(path, dir, writer, new SearcherManager(writer, null));
+  }
+
+  /** The index is held by another process (a running {@code serve}, {@code import} or {@code crawl}). */
+  public static final class IndexLockedException extends IOException {
+    IndexLockedException(Path path, Throwable cause) {
+      super("the index " + path + " is being written by another Cuepoint process (a running 'serve',"
+          + " 'import' or 'crawl'?): stop it or wait for it to finish", cause);
+    }
   }
 
   /** Opens an existing index for searching only; works while another process writes it. */
