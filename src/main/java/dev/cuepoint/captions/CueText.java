@@ -1,37 +1,11 @@
 package dev.cuepoint.captions;
 
-import java.util.Map;
-
 /**
  * Turns the text of a cue as written in a caption file into the plain text Cuepoint indexes: markup
  * tags removed, character references decoded, every run of whitespace (line breaks included) one
  * space, no leading or trailing space.
  */
 public final class CueText {
-  private static final Map<String, String> NAMED =
-      Map.ofEntries(
-          Map.entry("amp", "&"),
-          Map.entry("lt", "<"),
-          Map.entry("gt", ">"),
-          Map.entry("quot", "\""),
-          Map.entry("apos", "'"),
-          Map.entry("nbsp", "\u00a0"),
-          Map.entry("lrm", "\u200e"),
-          Map.entry("rlm", "\u200f"),
-          Map.entry("ndash", "\u2013"),
-          Map.entry("mdash", "\u2014"),
-          Map.entry("hellip", "\u2026"),
-          Map.entry("lsquo", "\u2018"),
-          Map.entry("rsquo", "\u2019"),
-          Map.entry("ldquo", "\u201c"),
-          Map.entry("rdquo", "\u201d"),
-          Map.entry("shy", "\u00ad"),
-          Map.entry("copy", "\u00a9"),
-          Map.entry("reg", "\u00ae"),
-          Map.entry("deg", "\u00b0"),
-          Map.entry("times", "\u00d7"),
-          Map.entry("eacute", "\u00e9"));
-
   private CueText() {}
 
   /** Removes {@code <…>} tags, decodes references, collapses whitespace. */
@@ -108,7 +82,7 @@ public final class CueText {
         return null; // not a reference after all ("&#zz;"): keep the text as written
       }
     }
-    return NAMED.get(name);
+    return CharacterReferences.named(name);
   }
 
   /**

@@ -29,7 +29,7 @@ final class VttCueTextParser {
       int lt = raw.indexOf('<', i);
       int textEnd = lt < 0 ? raw.length() : lt;
       if (textEnd > i) {
-        String text = VttCharacterReferences.decode(raw.substring(i, textEnd));
+        String text = CharacterReferences.decode(raw.substring(i, textEnd));
         if (plain.length() + text.length() > times.length) {
           times = Arrays.copyOf(times, 2 * (plain.length() + text.length()));
         }

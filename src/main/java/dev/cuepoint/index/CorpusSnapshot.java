@@ -12,6 +12,30 @@ public interface CorpusSnapshot {
 
   Video load(String id) throws IOException;
 
+  /**
+   * Videos held in a map (tests, tools), read when asked: the fingerprint is the record's hash, so a
+   * changed record is indexed again.
+   */
+  static CorpusSnapshot inMemory(Map<String, Video> videos) {
+    return new CorpusSnapshot() {
+      @Override
+      public Map<String, String> fingerprints() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        videos.forEach((id, v) -> out.put(id, Integer.toHexString(v.hashCode())));
+        return out;
+      }
+
+      @Override
+      public Video load(String id) throws IOException {
+        Video v = videos.get(id);
+        if (v == null) {
+          throw new IOException("video " + id + " left the corpus while indexing");
+        }
+        return v;
+      }
+    };
+  }
+
   /** The corpus on disk. */
   static CorpusSnapshot of(CorpusStore store) {
     return new CorpusSnapshot() {

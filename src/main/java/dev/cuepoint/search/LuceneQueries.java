@@ -278,9 +278,4 @@ final class LuceneQueries {
   private static org.apache.lucene.index.Term term(String field, String text) {
     return new org.apache.lucene.index.Term(field, text);
   }
-
-  /** Whether any term of the query asks for this kind of matching (for tests and logs). */
-  static boolean uses(ParsedQuery q, Kind kind) {
-    return q.groups().stream().flatMap(g -> g.anyOf().stream()).anyMatch(t -> t.kind() == kind);
-  }
 }

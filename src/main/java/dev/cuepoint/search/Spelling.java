@@ -6,7 +6,6 @@ import dev.cuepoint.search.QuerySyntax.ParsedQuery;
 import dev.cuepoint.search.QuerySyntax.Term;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +62,6 @@ final class Spelling {
           .matcher(out);
       out = m.replaceAll(Matcher.quoteReplacement(f.getValue()));
     }
-    return out.equals(query) ? null : out.toLowerCase(Locale.ROOT).equals(query.toLowerCase(Locale.ROOT)) ? null : out;
+    return out.equalsIgnoreCase(query) ? null : out;
   }
 }

@@ -127,10 +127,10 @@ class WebVttCueTextTest {
   void character_references_follow_html() {
     assertEquals(
         "& & < > é é © ¬it; &1; &; &#; \ufffd",
-        VttCharacterReferences.decode(
+        CharacterReferences.decode(
             "&amp &amp; &lt; &GT; &#233; &#xE9 &copy &notit; &1; &; &#; &#0;"));
-    assertEquals("R&D", VttCharacterReferences.decode("R&D"));
-    assertEquals("\ud83d\ude00", VttCharacterReferences.decode("&#x1F600;"));
+    assertEquals("R&D", CharacterReferences.decode("R&D"));
+    assertEquals("\ud83d\ude00", CharacterReferences.decode("&#x1F600;"));
   }
 
   /** Decodes the escapes used in the .dat files: backslash-n, -xNN, -uNNNN. */

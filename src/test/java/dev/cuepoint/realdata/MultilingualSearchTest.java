@@ -89,16 +89,7 @@ class MultilingualSearchTest {
           List.of(), List.of(), transcripts));
     }
     index = SearchIndex.open(tmp.resolve("lucene"));
-    index.sync(new CorpusSnapshot() {
-      @Override public Map<String, String> fingerprints() {
-        Map<String, String> f = new LinkedHashMap<>();
-        videos.keySet().forEach(id -> f.put(id, "1"));
-        return f;
-      }
-      @Override public Video load(String id) {
-        return videos.get(id);
-      }
-    }, false, null);
+    index.sync(CorpusSnapshot.inMemory(videos), false, null);
     search = new SearchService(index);
   }
 

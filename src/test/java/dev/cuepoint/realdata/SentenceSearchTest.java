@@ -62,16 +62,7 @@ class SentenceSearchTest {
       sentences.put(id, json.readTree(timings.toFile()));
     }
     index = SearchIndex.open(tmp.resolve("lucene"));
-    index.sync(new CorpusSnapshot() {
-      @Override public Map<String, String> fingerprints() {
-        Map<String, String> f = new LinkedHashMap<>();
-        videos.keySet().forEach(id -> f.put(id, "1"));
-        return f;
-      }
-      @Override public Video load(String id) {
-        return videos.get(id);
-      }
-    }, false, null);
+    index.sync(CorpusSnapshot.inMemory(videos), false, null);
     search = new SearchService(index);
   }
 

@@ -15,14 +15,12 @@ final class MemoryCorpus implements CorpusSnapshot {
   }
 
   @Override
-  public Map<String, String> fingerprints() {
-    Map<String, String> out = new LinkedHashMap<>();
-    videos.forEach((id, v) -> out.put(id, Integer.toHexString(v.hashCode())));
-    return out;
+  public Map<String, String> fingerprints() throws java.io.IOException {
+    return CorpusSnapshot.inMemory(videos).fingerprints();
   }
 
   @Override
-  public Video load(String id) {
-    return videos.get(id);
+  public Video load(String id) throws java.io.IOException {
+    return CorpusSnapshot.inMemory(videos).load(id);
   }
 }

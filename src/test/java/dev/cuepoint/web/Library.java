@@ -9,6 +9,7 @@ import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
 import dev.cuepoint.index.CorpusSnapshot;
 import java.time.Instant;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +82,13 @@ final class Library implements CorpusSnapshot, VideoSource {
   }
 
   @Override
-  public Map<String, String> fingerprints() {
-    Map<String, String> out = new LinkedHashMap<>();
-    videos.forEach((id, v) -> out.put(id, Integer.toHexString(v.hashCode())));
-    return out;
+  public Map<String, String> fingerprints() throws IOException {
+    return CorpusSnapshot.inMemory(videos).fingerprints();
   }
 
   @Override
-  public Video load(String id) {
-    return videos.get(id);
+  public Video load(String id) throws IOException {
+    return CorpusSnapshot.inMemory(videos).load(id);
   }
 
   @Override

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Decodes character references in WebVTT cue text the way HTML's "consume a character reference"
- * does (the WebVTT spec defers to it): decimal and hex references with or without the final
+ * does (the WebVTT spec defers to it), and holds the named references that {@link CueText} decodes
+ * in the other formats: decimal and hex references with or without the final
  * semicolon, named references, and the legacy names that HTML accepts without a semicolon: {@code
  * &amp} is "&" and {@code &notit;} is "¬it;". Anything else stays as written.
  *
@@ -13,7 +14,7 @@ import java.util.Set;
  * unknown name, such as {@code &ClockwiseContourIntegral;}, is kept as text, and numbers in the C1
  * range keep their code point instead of HTML's windows-1252 reinterpretation.
  */
-final class VttCharacterReferences {
+final class CharacterReferences {
   private static final Map<String, String> NAMED =
       Map.ofEntries(
           Map.entry("amp", "&"),
@@ -58,7 +59,12 @@ final class VttCharacterReferences {
 
   private static final int LONGEST_NAME = 32;
 
-  private VttCharacterReferences() {}
+  /** The character a named reference stands for ({@code amp} → "&"), or null for a name not known. */
+  static String named(String name) {
+    return NAMED.get(name);
+  }
+
+  private CharacterReferences() {}
 
   static String decode(String s) {
     int amp = s.indexOf('&');
