@@ -10,6 +10,10 @@ final class Folders {
 
   /** One video whose captions say {@code sentences}, one cue each, 4 s apart. */
   static void video(Path folder, String id, String title, String... sentences) throws IOException {
+    if (!dev.cuepoint.corpus.Video.ID.matcher(id).matches()) {
+      // the importer would skip it, and a test meant to import it would quietly test nothing
+      throw new IllegalArgumentException("not an 11-character YouTube id: " + id);
+    }
     Files.createDirectories(folder);
     String base = title + " [" + id + "]";
     Files.writeString(folder.resolve(base + ".info.json"), """
