@@ -36,13 +36,19 @@ final class MomentFinder {
     this.leaves = leaves;
   }
 
-  /** Every moment of one video, best first. */
-  List<Moment> find(int doc, Document stored, String videoId) throws IOException {
+  /** How many moments a video has, and the best of them, best first. */
+  record Found(int total, List<Moment> best) {}
+
+  /**
+   * The moments of one video: all are found, clustered and ranked, but only the best {@code limit}
+   * get a snippet, the costly part when a common word is said hundreds of times in a video.
+   */
+  Found find(int doc, Document stored, String videoId, int limit) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     Matches matches = weight.matches(leaf, doc - leaf.docBase);
     List<Ranked> found = new ArrayList<>();
     if (matches == null) {
-      return List.of();
+      return new Found(0, List.of());
     }
     for (String field : matches) {
       MatchesIterator it = matches.getMatches(field);
@@ -69,17 +75,37 @@ final class MomentFinder {
       TimeMap times = timeMap(stored, field);
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
       for (List<int[]> cluster : cluster(spans, times)) {
-        found.add(moment(videoId, text, cluster, times, lang, source));
+        found.add(ranked(text, cluster, times, lang, source));
       }
     }
     found.sort(Comparator.comparingInt(Ranked::distinctTerms).reversed()
         .thenComparingInt(Ranked::sourceRank)
         .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
-        .thenComparingDouble(r -> r.moment().start()));
-    return found.stream().map(Ranked::moment).toList();
+        .thenComparingLong(Ranked::startMs));
+    List<Moment> best = new ArrayList<>(Math.min(limit, found.size()));
+    for (Ranked r : found.subList(0, Math.min(limit, found.size()))) {
+      best.add(r.moment(videoId));
+    }
+    return new Found(found.size(), best);
   }
 
-  private record Ranked(Moment moment, int distinctTerms, int matchCount, int sourceRank) {}
+  /** A moment before its snippet is cut: what ranking needs, and what making the moment needs. */
+  private record Ranked(
+      String text, List<int[]> cluster, TimeMap times, String lang, String source,
+      long startMs, int distinctTerms, int matchCount, int sourceRank) {
+
+    Moment moment(String videoId) {
+      int first = cluster.getFirst()[0];
+      int lastEnd = cluster.stream().mapToInt(s -> s[1]).max().orElse(first);
+      long endMs = times == null ? 0 : Math.max(startMs, times.endAt(Math.max(first, lastEnd - 1)));
+      Snippets.Snippet snippet =
+          "transcript".equals(source)
+              ? Snippets.around(text, cluster)
+              : "chapter".equals(source) ? chapterSnippet(text, cluster, times) : whole(text, 0, text.length(), cluster);
+      return new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
+          snippet.highlights(), lang, source);
+    }
+  }
 
   private static TimeMap timeMap(Document stored, String field) {
     String lang = Fields.languageOf(field);
@@ -118,16 +144,8 @@ final class MomentFinder {
     return out;
   }
 
-  private static Ranked moment(
-      String videoId, String text, List<int[]> cluster, TimeMap times, String lang, String source) {
-    int first = cluster.getFirst()[0];
-    int lastEnd = cluster.stream().mapToInt(s -> s[1]).max().orElse(first);
-    long startMs = times == null ? 0 : times.timeAt(first);
-    long endMs = times == null ? 0 : Math.max(startMs, times.endAt(Math.max(first, lastEnd - 1)));
-    Snippets.Snippet snippet =
-        "transcript".equals(source)
-            ? Snippets.around(text, cluster)
-            : "chapter".equals(source) ? chapterSnippet(text, cluster, times) : whole(text, 0, text.length(), cluster);
+  private static Ranked ranked(String text, List<int[]> cluster, TimeMap times, String lang, String source) {
+    long startMs = times == null ? 0 : times.timeAt(cluster.getFirst()[0]);
     Set<String> distinct = new HashSet<>();
     for (int[] s : cluster) {
       distinct.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
@@ -137,9 +155,7 @@ final class MomentFinder {
       case "chapter" -> 1;
       default -> 2;
     };
-    Moment m = new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
-        snippet.highlights(), lang, source);
-    return new Ranked(m, distinct.size(), cluster.size(), sourceRank);
+    return new Ranked(text, cluster, times, lang, source, startMs, distinct.size(), cluster.size(), sourceRank);
   }
 
   /** The one chapter title holding the first match. */

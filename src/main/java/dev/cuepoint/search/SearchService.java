@@ -37,6 +37,10 @@ import org.apache.lucene.search.TotalHits;
 public final class SearchService {
   private final SearchIndex index;
   private final Spelling spelling;
+  /** The transcript fields of the last reader seen; they change only when the index does. */
+  private volatile TranscriptFields transcriptFields = new TranscriptFields(null, List.of());
+
+  private record TranscriptFields(Object readerKey, List<String> fields) {}
 
   public SearchService(SearchIndex index) {
     this.index = index;
@@ -50,7 +54,7 @@ public final class SearchService {
     try {
       IndexReader reader = searcher.getIndexReader();
       LuceneQueries queries =
-          new LuceneQueries(index.analyzers(), transcriptFields(reader, request.lang()));
+          new LuceneQueries(index.analyzers(), request.lang() != null ? List.of(Fields.text(request.lang())) : transcriptFields(reader));
       Query query = filtered(queries.ranking(parsed), request);
       int wanted = request.offset() + request.limit();
       TopDocs top =
@@ -60,7 +64,7 @@ public final class SearchService {
       long total =
           top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
               ? top.totalHits.value()
-              : searcher.count(query);
+              : searcher.count(filtered(queries.matching(parsed), request));
       MomentFinder finder =
           new MomentFinder(
               searcher.createWeight(searcher.rewrite(queries.moments(parsed)), ScoreMode.COMPLETE_NO_SCORES, 1f),
@@ -107,10 +111,15 @@ public final class SearchService {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
-  /** The transcript fields in the index, or just the requested language's. */
-  private static List<String> transcriptFields(IndexReader reader, String lang) {
-    if (lang != null) {
-      return List.of(Fields.text(lang));
+  /**
+   * The transcript fields in the index. Merging the field infos of every segment costs as much as a
+   * simple search, so it is done once per reader, not per request.
+   */
+  private List<String> transcriptFields(IndexReader reader) {
+    Object key = reader.getReaderCacheHelper() == null ? null : reader.getReaderCacheHelper().getKey();
+    TranscriptFields cached = transcriptFields;
+    if (key != null && key == cached.readerKey()) {
+      return cached.fields();
     }
     List<String> out = new ArrayList<>();
     for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
@@ -119,14 +128,16 @@ public final class SearchService {
       }
     }
     out.sort(null);
-    return out;
+    List<String> fields = List.copyOf(out);
+    transcriptFields = new TranscriptFields(key, fields);
+    return fields;
   }
 
   private static VideoHit hit(IndexSearcher searcher, MomentFinder finder, ScoreDoc sd, int momentsPerVideo)
       throws IOException {
     Document d = searcher.storedFields().document(sd.doc);
     String id = d.get(Fields.ID);
-    List<Moment> moments = finder.find(sd.doc, d, id);
+    MomentFinder.Found moments = finder.find(sd.doc, d, id, momentsPerVideo);
     IndexableField published = d.getField(Fields.PUBLISHED);
     IndexableField duration = d.getField(Fields.DURATION);
     String thumb = d.get(Fields.THUMBNAIL);
@@ -140,7 +151,7 @@ public final class SearchService {
         duration == null ? 0 : duration.numericValue().longValue(),
         Arrays.asList(d.getValues(Fields.PLAYLIST)),
         Float.isNaN(sd.score) ? 0 : sd.score,
-        moments.size(),
-        moments.subList(0, Math.min(momentsPerVideo, moments.size())));
+        moments.total(),
+        moments.best());
   }
 }
