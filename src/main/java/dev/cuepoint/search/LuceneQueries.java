@@ -10,7 +10,9 @@ import dev.cuepoint.search.QuerySyntax.Term;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -19,7 +21,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.AttributeImpl;
 import org.apache.lucene.util.automaton.Operations;
 
 /**
@@ -62,6 +64,8 @@ final class LuceneQueries {
 
   private final Analyzer analyzer;
   private final List<String> transcriptFields;
+  /** Levenshtein automata built for this search's fuzzy words, shared by all their fields. */
+  private final Map<String, AttributeImpl> fuzzyAutomata = new HashMap<>();
 
   /** @param transcriptFields the {@code text.<lang>} fields to search */
   LuceneQueries(Analyzer analyzer, List<String> transcriptFields) {
@@ -87,6 +91,23 @@ final class LuceneQueries {
           any.add(new BoostQuery(near, PROXIMITY_BOOST), Occur.SHOULD);
         }
       }
+    }
+    any.setMinimumNumberShouldMatch(1);
+    for (Group g : parsed.excluded()) {
+      any.add(group(g, false), Occur.MUST_NOT);
+    }
+    return any.build();
+  }
+
+  /**
+   * The videos {@link #ranking} finds, without its scoring-only clauses (the all-words bonus and the
+   * proximity phrases match only videos the groups match already): the same count, far cheaper to
+   * compute, since a sloppy phrase must be checked in every video holding its words.
+   */
+  Query matching(ParsedQuery parsed) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Group g : parsed.required()) {
+      any.add(group(g, false), Occur.SHOULD);
     }
     any.setMinimumNumberShouldMatch(1);
     for (Group g : parsed.excluded()) {
@@ -227,7 +248,7 @@ final class LuceneQueries {
     if (edits == 0) {
       return new TermQuery(term(field, word));
     }
-    return new FuzzyQuery(term(field, word), edits, 1, MAX_EXPANSIONS, true, rewrite());
+    return new SharedFuzzyQuery(term(field, word), edits, 1, MAX_EXPANSIONS, true, rewrite(), fuzzyAutomata);
   }
 
   private static MultiTermQuery.RewriteMethod rewrite() {

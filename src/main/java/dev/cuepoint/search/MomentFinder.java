@@ -45,13 +45,19 @@ final class MomentFinder {
     this.preferred = preferred.stream().map(Languages::primary).distinct().toList();
   }
 
-  /** Every moment of one video, best first. */
-  List<Moment> find(int doc, Document stored, String videoId) throws IOException {
+  /** How many moments a video has, and the best of them, best first. */
+  record Found(int total, List<Moment> best) {}
+
+  /**
+   * The moments of one video: all are found, clustered and ranked, but only the best {@code limit}
+   * get a snippet, the costly part when a common word is said hundreds of times in a video.
+   */
+  Found find(int doc, Document stored, String videoId, int limit) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     Matches matches = weight.matches(leaf, doc - leaf.docBase);
     List<Ranked> found = new ArrayList<>();
     if (matches == null) {
-      return List.of();
+      return new Found(0, List.of());
     }
     // matches in text.<lang> and grams.<lang> are offsets into the same stored text: one list each
     Map<String, List<int[]>> byText = new LinkedHashMap<>();
@@ -86,18 +92,38 @@ final class MomentFinder {
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
       String kind = lang == null ? null : stored.get(Fields.kind(lang));
       for (List<int[]> cluster : cluster(spans, times)) {
-        found.add(moment(videoId, stored.get(field), cluster, times, lang, source, kind));
+        found.add(ranked(stored.get(field), cluster, times, lang, source, kind));
       }
     }
     found.sort(byLanguage(found)
         .thenComparing(Comparator.comparingInt(Ranked::distinctTerms).reversed())
         .thenComparingInt(Ranked::sourceRank)
         .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
-        .thenComparingDouble(r -> r.moment().start()));
-    return found.stream().map(Ranked::moment).toList();
+        .thenComparingLong(Ranked::startMs));
+    List<Moment> best = new ArrayList<>(Math.min(limit, found.size()));
+    for (Ranked r : found.subList(0, Math.min(limit, found.size()))) {
+      best.add(r.moment(videoId));
+    }
+    return new Found(found.size(), best);
   }
 
-  private record Ranked(Moment moment, int distinctTerms, int matchCount, int sourceRank) {}
+  /** A moment before its snippet is cut: what ranking needs, and what making the moment needs. */
+  private record Ranked(
+      String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind,
+      long startMs, int distinctTerms, int matchCount, int sourceRank) {
+
+    Moment moment(String videoId) {
+      int first = cluster.getFirst()[0];
+      int lastEnd = cluster.stream().mapToInt(s -> s[1]).max().orElse(first);
+      long endMs = times == null ? 0 : Math.max(startMs, times.endAt(Math.max(first, lastEnd - 1)));
+      Snippets.Snippet snippet =
+          "transcript".equals(source)
+              ? Snippets.around(text, cluster)
+              : "chapter".equals(source) ? chapterSnippet(text, cluster, times) : whole(text, 0, text.length(), cluster);
+      return new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
+          snippet.highlights(), lang, source, kind);
+    }
+  }
 
   /**
    * With preferred languages: moments in the most preferred language the video has come first, then
@@ -107,9 +133,9 @@ final class MomentFinder {
     if (preferred.isEmpty()) {
       return Comparator.comparingInt(r -> 0);
     }
-    int best = found.stream().map(r -> r.moment().lang()).filter(java.util.Objects::nonNull)
+    int best = found.stream().map(Ranked::lang).filter(java.util.Objects::nonNull)
         .mapToInt(this::preference).min().orElse(0);
-    return Comparator.comparingInt(r -> r.moment().lang() == null ? 2 * best + 1 : 2 * preference(r.moment().lang()));
+    return Comparator.comparingInt(r -> r.lang() == null ? 2 * best + 1 : 2 * preference(r.lang()));
   }
 
   private int preference(String lang) {
@@ -154,17 +180,9 @@ final class MomentFinder {
     return out;
   }
 
-  private static Ranked moment(
-      String videoId, String text, List<int[]> cluster, TimeMap times, String lang, String source,
-      String kind) {
-    int first = cluster.getFirst()[0];
-    int lastEnd = cluster.stream().mapToInt(s -> s[1]).max().orElse(first);
-    long startMs = times == null ? 0 : times.timeAt(first);
-    long endMs = times == null ? 0 : Math.max(startMs, times.endAt(Math.max(first, lastEnd - 1)));
-    Snippets.Snippet snippet =
-        "transcript".equals(source)
-            ? Snippets.around(text, cluster)
-            : "chapter".equals(source) ? chapterSnippet(text, cluster, times) : whole(text, 0, text.length(), cluster);
+  private static Ranked ranked(
+      String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind) {
+    long startMs = times == null ? 0 : times.timeAt(cluster.getFirst()[0]);
     Set<String> distinct = new HashSet<>();
     for (int[] s : cluster) {
       distinct.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
@@ -174,9 +192,7 @@ final class MomentFinder {
       case "chapter" -> 1;
       default -> 2;
     };
-    Moment m = new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
-        snippet.highlights(), lang, source, kind);
-    return new Ranked(m, distinct.size(), cluster.size(), sourceRank);
+    return new Ranked(text, cluster, times, lang, source, kind, startMs, distinct.size(), cluster.size(), sourceRank);
   }
 
   /** The one chapter title holding the first match. */

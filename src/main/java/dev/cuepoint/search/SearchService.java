@@ -38,6 +38,10 @@ import org.apache.lucene.search.TotalHits;
 public final class SearchService {
   private final SearchIndex index;
   private final Spelling spelling;
+  /** The transcript fields of the last reader seen; they change only when the index does. */
+  private volatile TranscriptFields transcriptFields = new TranscriptFields(null, List.of());
+
+  private record TranscriptFields(Object readerKey, List<String> fields) {}
 
   public SearchService(SearchIndex index) {
     this.index = index;
@@ -61,7 +65,7 @@ public final class SearchService {
       long total =
           top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
               ? top.totalHits.value()
-              : searcher.count(query);
+              : searcher.count(filtered(queries.matching(parsed), request));
       MomentFinder finder =
           new MomentFinder(
               searcher.createWeight(searcher.rewrite(queries.moments(parsed)), ScoreMode.COMPLETE_NO_SCORES, 1f),
@@ -111,25 +115,46 @@ public final class SearchService {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
-  /** The transcript fields in the index, or just the requested language's. */
-  private static List<String> transcriptFields(IndexReader reader, String lang) {
+  /** The transcript fields in the index, or just those of the requested language. */
+  private List<String> transcriptFields(IndexReader reader, String lang) {
+    List<String> all = transcriptFields(reader);
+    if (lang == null) {
+      return all;
+    }
+    // a full tag (zh-Hans) means that track; a primary one (zh) every track of the language
+    return all.stream().map(f -> Fields.languageOf(f))
+        .filter(l -> l.equalsIgnoreCase(lang)
+            || (!lang.contains("-") && Languages.primary(l).equals(Languages.primary(lang))))
+        .map(Fields::text).toList();
+  }
+
+  /**
+   * Every transcript field in the index. Merging the field infos of every segment costs as much as a
+   * simple search, so it is done once per reader, not per request.
+   */
+  private List<String> transcriptFields(IndexReader reader) {
+    Object key = reader.getReaderCacheHelper() == null ? null : reader.getReaderCacheHelper().getKey();
+    TranscriptFields cached = transcriptFields;
+    if (key != null && key == cached.readerKey()) {
+      return cached.fields();
+    }
     List<String> out = new ArrayList<>();
     for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
-      String l = Fields.languageOf(fi.name);
-      if (l != null && (lang == null || l.equalsIgnoreCase(lang)
-          || (!lang.contains("-") && Languages.primary(l).equals(Languages.primary(lang))))) {
+      if (fi.name.startsWith(Fields.TEXT_PREFIX)) {
         out.add(fi.name);
       }
     }
     out.sort(null);
-    return out;
+    List<String> fields = List.copyOf(out);
+    transcriptFields = new TranscriptFields(key, fields);
+    return fields;
   }
 
   private static VideoHit hit(IndexSearcher searcher, MomentFinder finder, ScoreDoc sd, int momentsPerVideo)
       throws IOException {
     Document d = searcher.storedFields().document(sd.doc);
     String id = d.get(Fields.ID);
-    List<Moment> moments = finder.find(sd.doc, d, id);
+    MomentFinder.Found moments = finder.find(sd.doc, d, id, momentsPerVideo);
     IndexableField published = d.getField(Fields.PUBLISHED);
     IndexableField duration = d.getField(Fields.DURATION);
     String thumb = d.get(Fields.THUMBNAIL);
@@ -143,7 +168,7 @@ public final class SearchService {
         duration == null ? 0 : duration.numericValue().longValue(),
         Arrays.asList(d.getValues(Fields.PLAYLIST)),
         Float.isNaN(sd.score) ? 0 : sd.score,
-        moments.size(),
-        moments.subList(0, Math.min(momentsPerVideo, moments.size())));
+        moments.total(),
+        moments.best());
   }
 }
