@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Weight;
@@ -52,7 +53,7 @@ final class MomentFinder {
    * The moments of one video: all are found, clustered and ranked, but only the best {@code limit}
    * get a snippet, the costly part when a common word is said hundreds of times in a video.
    */
-  Found find(int doc, Document stored, String videoId, int limit) throws IOException {
+  Found find(int doc, StoredFields storedFields, String videoId, int limit) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     Matches matches = weight.matches(leaf, doc - leaf.docBase);
     List<Ranked> found = new ArrayList<>();
@@ -68,25 +69,25 @@ final class MomentFinder {
       }
       String lang = Fields.transcriptLanguageOf(field);
       String textField = lang == null ? field : Fields.text(lang);
-      String text = stored.get(textField);
-      if (text == null) {
-        continue;
-      }
       List<int[]> spans = byText.computeIfAbsent(textField, f -> new ArrayList<>());
       while (it.next()) {
         int s = it.startOffset();
         int e = it.endOffset();
-        if (s >= 0 && e > s && e <= text.length()) {
+        if (s >= 0 && e > s) {
           spans.add(new int[] {s, e});
         }
       }
     }
+    // only the texts and time maps that matched are read: a video may have thirty transcripts
+    Document stored = storedFields.document(doc, storedFieldsFor(byText.keySet()));
     for (Map.Entry<String, List<int[]>> e : byText.entrySet()) {
-      List<int[]> spans = dedupe(e.getValue());
+      String field = e.getKey();
+      String text = stored.get(field);
+      List<int[]> spans = text == null ? List.of() : dedupe(e.getValue().stream().filter(s -> s[1] <= text.length())
+          .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
       if (spans.isEmpty()) {
         continue;
       }
-      String field = e.getKey();
       String lang = Fields.languageOf(field);
       TimeMap times = timeMap(stored, field);
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
@@ -141,6 +142,21 @@ final class MomentFinder {
   private int preference(String lang) {
     int i = preferred.indexOf(Languages.primary(lang));
     return i < 0 ? preferred.size() : i;
+  }
+
+  private static Set<String> storedFieldsFor(Set<String> textFields) {
+    Set<String> out = new HashSet<>();
+    for (String f : textFields) {
+      out.add(f);
+      String lang = Fields.languageOf(f);
+      if (lang != null) {
+        out.add(Fields.times(lang));
+        out.add(Fields.kind(lang));
+      } else if (f.equals(Fields.CHAPTERS)) {
+        out.add(Fields.CHAPTER_TIMES);
+      }
+    }
+    return out;
   }
 
   private static TimeMap timeMap(Document stored, String field) {

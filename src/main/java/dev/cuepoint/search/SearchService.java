@@ -17,6 +17,7 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -72,8 +73,9 @@ public final class SearchService {
               reader.leaves(), request.preferredLanguages());
       List<VideoHit> hits = new ArrayList<>();
       ScoreDoc[] page = top.scoreDocs;
+      StoredFields stored = searcher.storedFields();
       for (int i = request.offset(); i < page.length; i++) {
-        hits.add(hit(searcher, finder, page[i], request.momentsPerVideo()));
+        hits.add(hit(stored, finder, page[i], request.momentsPerVideo()));
       }
       String suggestion = total < request.limit() ? spelling.suggest(request.query(), parsed, reader) : null;
       long took = (System.nanoTime() - t0) / 1_000_000;
@@ -150,11 +152,15 @@ public final class SearchService {
     return fields;
   }
 
-  private static VideoHit hit(IndexSearcher searcher, MomentFinder finder, ScoreDoc sd, int momentsPerVideo)
+  /** What a result shows of a video besides its moments (not the transcripts: they are large). */
+  private static final java.util.Set<String> META = java.util.Set.of(Fields.ID, Fields.TITLE, Fields.CHANNEL,
+      Fields.PUBLISHED, Fields.DURATION, Fields.THUMBNAIL, Fields.PLAYLIST);
+
+  private static VideoHit hit(StoredFields stored, MomentFinder finder, ScoreDoc sd, int momentsPerVideo)
       throws IOException {
-    Document d = searcher.storedFields().document(sd.doc);
+    Document d = stored.document(sd.doc, META);
     String id = d.get(Fields.ID);
-    MomentFinder.Found moments = finder.find(sd.doc, d, id, momentsPerVideo);
+    MomentFinder.Found moments = finder.find(sd.doc, stored, id, momentsPerVideo);
     IndexableField published = d.getField(Fields.PUBLISHED);
     IndexableField duration = d.getField(Fields.DURATION);
     String thumb = d.get(Fields.THUMBNAIL);
