@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Keyword and semantic search fused by reciprocal rank at the level of moments. Both lists are made
- * moments in a video at a time: keyword moments ranked as a keyword answer shows them (videos by BM25,
- * moments best first within each), semantic passages by their vector similarity. A keyword moment that
+ * moments in a video at a time: keyword moments ranked round by round (each video's best moment, videos
+ * in BM25 order, then each video's second best…), semantic passages by their vector similarity. A keyword moment that
  * falls inside a semantic passage of the same video is the same moment, found twice: its score is the
  * sum of {@code 1/(K + rank)} over both lists, and it keeps the keyword moment's exact time and marked
  * words. Videos are ranked by their best moment; the answer has the keyword answer's shape. Thread-safe.
@@ -56,11 +56,16 @@ public final class HybridSearch {
 
     List<Fused> all = new ArrayList<>();
     Map<String, List<Fused>> byVideo = new HashMap<>();
+    // keyword moments ranked round by round: every video's best moment (videos in BM25 order), then
+    // every video's second… so that one video's many matches of common words do not fill the top ranks
     int rank = 0;
-    for (VideoHit v : words.results()) {
-      for (Moment m : v.moments()) {
+    for (int round = 0; round < KEYWORD_MOMENTS; round++) {
+      for (VideoHit v : words.results()) {
+        if (round >= v.moments().size()) {
+          continue;
+        }
         Fused f = new Fused(v.videoId());
-        f.keywordMoment = m;
+        f.keywordMoment = v.moments().get(round);
         f.score = 1.0 / (K + ++rank);
         all.add(f);
         byVideo.computeIfAbsent(v.videoId(), id -> new ArrayList<>()).add(f);
