@@ -12,7 +12,8 @@
     return e;
   };
 
-  const FILTERS = ['playlist', 'lang', 'from', 'to', 'sort'];
+  // 'mode': keyword, semantic or hybrid (empty: the server's default); its select sits by the button
+  const FILTERS = ['playlist', 'lang', 'from', 'to', 'sort', 'mode'];
   const PAGE_SIZE = 10;
   const SUGGEST_DELAY_MS = 150;
   const PLAYER_TIMEOUT_MS = 10000;
@@ -69,7 +70,7 @@
         input.value = s[f];
       } else input.value = s[f];
     }
-    if (FILTERS.some((f) => s[f])) $('filters').open = true;
+    if (FILTERS.some((f) => f !== 'mode' && s[f])) $('filters').open = true;
   }
 
   function hasOption(select, value) {
@@ -511,7 +512,7 @@
   let nextOffset = 0;
 
   function searchKey(s) {
-    return JSON.stringify([s.q, s.playlist, s.lang, s.from, s.to, s.sort, preferredLanguage()]);
+    return JSON.stringify([s.q, s.playlist, s.lang, s.from, s.to, s.sort, s.mode, preferredLanguage()]);
   }
 
   function searchParams(s, offset) {
@@ -563,11 +564,13 @@
     }
   }
 
+  const MODE_NAMES = { keyword: 'exact words', semantic: 'by meaning', hybrid: 'words and meaning' };
+
   function renderResults(r, s, append) {
     const total = r.total;
     $('status').textContent = total === 0
       ? 'No moments found for “' + s.q + '”.'
-      : plural(total, 'video') + ' for “' + s.q + '”' + (r.tookMs !== undefined ? ' (' + r.tookMs + ' ms)' : '');
+      : plural(total, 'video') + ' for “' + s.q + '”' + (r.tookMs !== undefined ? ' (' + (r.mode ? MODE_NAMES[r.mode] + ', ' : '') + r.tookMs + ' ms)' : '');
     const dym = $('did-you-mean');
     if (!append && r.suggestion) {
       dym.textContent = 'Did you mean ';
@@ -650,6 +653,7 @@
     }
     // dir=auto: Arabic, Hebrew or Persian snippets read right to left, English ones left to right
     const words = el('span', 'words');
+    if (m.text && m.text.length > 300) words.classList.add('long');
     words.dir = 'auto';
     words.lang = m.lang || '';
     appendMarked(words, m.text || '', m.highlights);

@@ -20,6 +20,11 @@ final class DataDir {
     return dir.resolve("lucene");
   }
 
+  /** The passage index and the embedding cache (semantic search). */
+  Path vectors() {
+    return dir.resolve("vectors");
+  }
+
   Path state() {
     return dir.resolve("state");
   }

@@ -32,13 +32,26 @@ final class IndexCommand implements Callable<Integer> {
     return r.failures().isEmpty() ? 0 : 1;
   }
 
-  /** Syncs the index of a data directory with its corpus; progress and failures go to {@code err}. */
+  /**
+   * Syncs the index of a data directory with its corpus, then (unless embeddings are off) the passage
+   * vectors; progress, the vectors' summary and failures go to {@code err}.
+   */
   static SyncResult update(DataDir data, boolean rebuild, PrintWriter err) throws IOException {
     CorpusStore store = new CorpusStore(data.dir);
+    SyncResult r;
     try (SearchIndex index = SearchIndex.open(data.lucene())) {
-      SyncResult r = index.sync(CorpusSnapshot.of(store), rebuild, err::println);
+      r = index.sync(CorpusSnapshot.of(store), rebuild, err::println);
       r.failures().forEach(f -> err.println("not indexed: " + f));
-      return r;
     }
+    // semantic search: the passages of new or changed videos are embedded (cached by text)
+    dev.cuepoint.index.Embedder embedder = Vectors.embedder();
+    if (embedder != null) {
+      try (dev.cuepoint.index.PassageIndex passages = dev.cuepoint.index.PassageIndex.open(data.vectors(), embedder)) {
+        dev.cuepoint.index.PassageSyncResult v = passages.sync(CorpusSnapshot.of(store), rebuild, err::println, null);
+        v.failures().forEach(f -> err.println("no vectors: " + f));
+        err.println(v.summary());
+      }
+    }
+    return r;
   }
 }

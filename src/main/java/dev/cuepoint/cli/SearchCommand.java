@@ -1,6 +1,8 @@
 package dev.cuepoint.cli;
 
+import dev.cuepoint.index.PassageIndex;
 import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.Moment;
 import dev.cuepoint.search.SearchRequest;
 import dev.cuepoint.search.SearchResponse;
@@ -64,6 +66,13 @@ final class SearchCommand implements Callable<Integer> {
       description = "relevance or date (newest first)")
   String sort;
 
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "keyword (the words said), semantic (by meaning) or hybrid (both fused);"
+          + " default: hybrid where passage vectors exist, else keyword")
+  String mode;
+
   @Override
   public Integer call() throws Exception {
     SearchRequest.Sort order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
@@ -71,10 +80,23 @@ final class SearchCommand implements Callable<Integer> {
       case "date" -> SearchRequest.Sort.DATE;
       default -> throw new Failures.UsageException("--sort must be 'relevance' or 'date', got '" + sort + "'");
     };
-    SearchRequest request = new SearchRequest(
-        String.join(" ", query), limit, offset, playlist, lang, from, to, order, moments);
-    try (SearchIndex index = SearchIndex.openReadOnly(data.lucene())) {
-      SearchResponse response = new SearchService(index).search(request);
+    SearchRequest.Mode chosen = mode == null ? null : switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+      case "keyword" -> SearchRequest.Mode.KEYWORD;
+      case "semantic" -> SearchRequest.Mode.SEMANTIC;
+      case "hybrid" -> SearchRequest.Mode.HYBRID;
+      default -> throw new Failures.UsageException(
+          "--mode must be 'keyword', 'semantic' or 'hybrid', got '" + mode + "'");
+    };
+    SearchRequest request = new SearchRequest(String.join(" ", query), limit, offset, playlist, lang, from, to,
+        order, moments, java.util.List.of(), chosen);
+    try (SearchIndex index = SearchIndex.openReadOnly(data.lucene());
+        PassageIndex passages = passagesFor(chosen)) {
+      SearchService keyword = new SearchService(index);
+      ModeSearch modes = passages == null
+          ? ModeSearch.keywordOnly(keyword, java.nio.file.Files.isDirectory(data.vectors())
+              ? Vectors.offReason() : "no passage vectors in " + data.vectors() + " (run 'cuepoint index')")
+          : ModeSearch.of(index, keyword, passages, Vectors.embedder());
+      SearchResponse response = modes.search(request);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.write(response));
@@ -83,6 +105,24 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The passage index for a search in {@code chosen} mode, or null for keyword search: when no mode is
+   * asked for, and the data directory has no vectors or embeddings are off, the search is keyword.
+   */
+  private PassageIndex passagesFor(SearchRequest.Mode chosen) throws java.io.IOException {
+    if (chosen == SearchRequest.Mode.KEYWORD) {
+      return null;
+    }
+    boolean have = java.nio.file.Files.isDirectory(data.vectors().resolve("lucene"));
+    if (chosen == null && (!have || Vectors.embedder() == null)) {
+      return null;
+    }
+    if (Vectors.embedder() == null) {
+      return null; // ModeSearch says why semantic search is off
+    }
+    return PassageIndex.openReadOnly(data.vectors());
   }
 
   static void print(SearchResponse r, PrintWriter out, boolean ansi) {

@@ -7,11 +7,15 @@ import dev.cuepoint.crawl.ApiCredentials;
 import dev.cuepoint.crawl.CrawlSummary;
 import dev.cuepoint.crawl.Crawler;
 import dev.cuepoint.index.CorpusSnapshot;
+import dev.cuepoint.index.Embedder;
+import dev.cuepoint.index.PassageIndex;
+import dev.cuepoint.index.PassageSyncResult;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.index.SyncResult;
 import dev.cuepoint.schedule.RefreshTask;
 import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.schedule.Schedule;
+import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchService;
 import dev.cuepoint.web.VideoSource;
 import dev.cuepoint.web.WebServer;
@@ -30,13 +34,20 @@ import java.util.Optional;
  */
 final class Service implements AutoCloseable {
   final SearchIndex index;
+  final PassageIndex passages; // null when embeddings are off
   final Refresher refresher;
   final WebServer server;
+  private final Thread catchUp; // embeds what the passage index lacks at start; null when off
+  private final java.util.concurrent.atomic.AtomicBoolean stopping;
 
-  private Service(SearchIndex index, Refresher refresher, WebServer server) {
+  private Service(SearchIndex index, PassageIndex passages, Refresher refresher, WebServer server, Thread catchUp,
+      java.util.concurrent.atomic.AtomicBoolean stopping) {
     this.index = index;
+    this.passages = passages;
     this.refresher = refresher;
     this.server = server;
+    this.catchUp = catchUp;
+    this.stopping = stopping;
   }
 
   /** Opens the index (catching up with the corpus), starts the web server and the schedule. */
@@ -44,24 +55,54 @@ final class Service implements AutoCloseable {
       PrintWriter err) throws IOException {
     Schedule schedule = settings.refresh() == null ? null : schedule(settings.refresh());
     CorpusStore corpus = new CorpusStore(data.dir);
+    Embedder embedder = Vectors.embedder(env);
     SearchIndex index = SearchIndex.open(data.lucene());
+    PassageIndex passages = null;
     try {
+      passages = embedder == null ? null : PassageIndex.open(data.vectors(), embedder);
       SyncResult synced = index.sync(CorpusSnapshot.of(corpus), false, err::println);
       if (synced.changed()) {
         out.println(synced.summary());
       }
-      Refresher refresher = new Refresher(sources(data, settings, env, err), indexStep(index, corpus), schedule,
-          Clock.systemDefaultZone());
+      java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+      Refresher refresher = new Refresher(sources(data, settings, env, err),
+          indexStep(index, passages, corpus, stopping), schedule, Clock.systemDefaultZone());
       WebServer.Operations ops = new WebServer.Operations(refresher, settings.adminToken(),
           () -> quotaUsedToday(data), settings.accessLog());
-      WebServer server = new WebServer(index, new SearchService(index), videos(corpus),
+      SearchService keyword = new SearchService(index);
+      ModeSearch modes = passages == null ? ModeSearch.keywordOnly(keyword, Vectors.offReason())
+          : ModeSearch.of(index, keyword, passages, embedder);
+      WebServer server = new WebServer(index, modes, videos(corpus),
           new WebServer.Settings(settings.host(), settings.port(), web, null), ops).start();
+      Thread catchUp = passages == null ? null : catchUp(passages, corpus, stopping, out, err);
       refresher.startSchedule();
-      return new Service(index, refresher, server);
+      return new Service(index, passages, refresher, server, catchUp, stopping);
     } catch (RuntimeException | IOException e) {
       index.close();
+      if (passages != null) {
+        passages.close();
+      }
       throw e;
     }
+  }
+
+  /**
+   * Embeds, in the background, the passages of videos the passage index lacks (a first start over a
+   * big corpus takes minutes): keyword search serves at once, semantic search fills in as it commits.
+   */
+  private static Thread catchUp(PassageIndex passages, CorpusStore corpus,
+      java.util.concurrent.atomic.AtomicBoolean stopping, PrintWriter out, PrintWriter err) {
+    return Thread.ofPlatform().name("cuepoint-vectors").daemon().start(() -> {
+      try {
+        PassageSyncResult r = passages.sync(CorpusSnapshot.of(corpus), false, err::println, stopping::get);
+        if (r.changed()) {
+          out.println(r.summary());
+        }
+      } catch (IOException | RuntimeException e) {
+        err.println("cuepoint serve: embedding passages failed: " + e.getMessage()
+            + " (semantic search answers from the vectors it has; the next refresh tries again)");
+      }
+    });
   }
 
   private static Long quotaUsedToday(DataDir data) {
@@ -114,9 +155,24 @@ final class Service implements AutoCloseable {
     return out;
   }
 
-  /** The last refresh step: the index follows the corpus; searchers switch over at its commit. */
-  private static RefreshTask indexStep(SearchIndex index, CorpusStore corpus) {
-    return RefreshTask.of("index", stop -> index.sync(CorpusSnapshot.of(corpus), false, null).summary());
+  /**
+   * The last refresh step: the index follows the corpus (searchers switch over at its commit), then the
+   * passage vectors, embedding only new or changed text.
+   */
+  private static RefreshTask indexStep(SearchIndex index, PassageIndex passages, CorpusStore corpus,
+      java.util.concurrent.atomic.AtomicBoolean stopping) {
+    return RefreshTask.of("index", stop -> {
+      String summary = index.sync(CorpusSnapshot.of(corpus), false, null).summary();
+      if (passages == null) {
+        return summary;
+      }
+      PassageSyncResult v = passages.sync(CorpusSnapshot.of(corpus), false, null,
+          () -> stop.getAsBoolean() || stopping.get());
+      if (!v.failures().isEmpty()) {
+        throw new IOException(summary + "; " + v.summary() + ": " + v.failures().getFirst());
+      }
+      return summary + "; " + v.summary();
+    });
   }
 
   /** Whole videos and playlists for the API, read from the corpus on disk. */
@@ -145,9 +201,20 @@ final class Service implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    stopping.set(true);
     refresher.close(60);
+    if (catchUp != null) {
+      try {
+        catchUp.join(60_000); // it stops after the video it is embedding
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
       index.close();
+      if (passages != null) {
+        passages.close();
+      }
     } catch (IOException e) {
       System.err.println("cuepoint serve: closing the index failed: " + e.getMessage());
     }

@@ -66,6 +66,23 @@ public final class Fields {
   /** Bumped when documents change shape; older documents are then re-indexed. */
   public static final int SCHEMA_VERSION = 3;
 
+  // --- the passage index (<data>/vectors/lucene): one document per passage, plus one per video ---
+  // It reuses ID, PLAYLIST, PUBLISHED, LANG and LANG_PRIMARY with the same meaning, for the same filters.
+
+  /** {@code video} for the one document per video (holding its fingerprint), {@code passage} otherwise. */
+  public static final String DOC_TYPE = "doctype";
+  /** Fingerprint of a video's passages (corpus fingerprint, embedder, layout), stored on its video document. */
+  public static final String PASSAGES_OF = "passages.of";
+  /** The passage's sentence-embedding vector (HNSW, dot product of unit vectors). */
+  public static final String VECTOR = "vector";
+  /** Passage start and end, milliseconds (stored). */
+  public static final String START_MS = "start";
+  public static final String END_MS = "end";
+  /** Passage text (stored only: it is found by its vector). */
+  public static final String PASSAGE = "passage";
+  /** Whether the passage's captions are {@code manual} or {@code auto} (stored). */
+  public static final String CAPTIONS = "captions";
+
   private Fields() {}
 
   public static String text(String lang) {

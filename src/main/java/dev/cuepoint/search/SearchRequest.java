@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param momentsPerVideo the best moments returned per video, 1–100 ({@code momentsTotal} counts all)
  * @param preferredLanguages languages whose moments come first (from a setting or Accept-Language),
  *     most preferred first; empty for none
+ * @param mode keyword, semantic or hybrid ranking (see {@link ModeSearch}); null for the server's default
  */
 public record SearchRequest(
     String query,
@@ -28,7 +29,8 @@ public record SearchRequest(
     LocalDate to,
     Sort sort,
     int momentsPerVideo,
-    java.util.List<String> preferredLanguages) {
+    java.util.List<String> preferredLanguages,
+    Mode mode) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
 
@@ -36,6 +38,16 @@ public record SearchRequest(
   public enum Sort {
     RELEVANCE,
     DATE
+  }
+
+  /**
+   * How moments are found: by the words said ({@code KEYWORD}, BM25 and match positions), by meaning
+   * ({@code SEMANTIC}, passage embeddings), or both fused ({@code HYBRID}).
+   */
+  public enum Mode {
+    KEYWORD,
+    SEMANTIC,
+    HYBRID
   }
 
   public SearchRequest {
@@ -63,6 +75,22 @@ public record SearchRequest(
     this(query, limit, offset, playlist, lang, from, to, sort, momentsPerVideo, java.util.List.of());
   }
 
+  /** A request in the server's default mode. */
+  public SearchRequest(String query, int limit, int offset, String playlist, String lang, LocalDate from,
+      LocalDate to, Sort sort, int momentsPerVideo, java.util.List<String> preferredLanguages) {
+    this(query, limit, offset, playlist, lang, from, to, sort, momentsPerVideo, preferredLanguages, null);
+  }
+
+  public SearchRequest withMode(Mode newMode) {
+    return new SearchRequest(query, limit, offset, playlist, lang, from, to, sort, momentsPerVideo,
+        preferredLanguages, newMode);
+  }
+
+  /** The same search for a page of {@code newLimit} videos from the first, with up to {@code moments} each. */
+  public SearchRequest firstPage(int newLimit, int moments) {
+    return new SearchRequest(query, newLimit, 0, playlist, lang, from, to, sort, moments, preferredLanguages, mode);
+  }
+
   /** A plain relevance search: first page of 10 videos, 5 moments each, no filters. */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, 10, 0, null, null, null, null, Sort.RELEVANCE, 5);
@@ -70,7 +98,7 @@ public record SearchRequest(
 
   public SearchRequest withLimit(int newLimit) {
     return new SearchRequest(query, newLimit, offset, playlist, lang, from, to, sort, momentsPerVideo,
-        preferredLanguages);
+        preferredLanguages, mode);
   }
 
   private static String blankToNull(String s) {

@@ -1,7 +1,7 @@
 package dev.cuepoint.web;
 
 import dev.cuepoint.search.SearchRequest;
-import dev.cuepoint.search.SearchService;
+import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.Suggestions;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -15,10 +15,10 @@ final class SearchApi {
   static final int DEFAULT_SUGGESTIONS = 8;
   static final int MAX_SUGGESTIONS = 20;
 
-  private final SearchService search;
+  private final ModeSearch search;
   private final Suggestions suggestions;
 
-  SearchApi(SearchService search, Suggestions suggestions) {
+  SearchApi(ModeSearch search, Suggestions suggestions) {
     this.search = search;
     this.suggestions = suggestions;
   }
@@ -35,7 +35,8 @@ final class SearchApi {
         Params.date(ctx, "to"),
         Params.choice(ctx, "sort", SearchRequest.Sort.class, SearchRequest.Sort.RELEVANCE),
         Params.integer(ctx, "moments", DEFAULT_MOMENTS, 1, 100),
-        preferredLanguages(ctx));
+        preferredLanguages(ctx),
+        Params.choice(ctx, "mode", SearchRequest.Mode.class, null)); // absent: the server's default
     JsonOut.send(ctx, search.search(request));
   }
 

@@ -2,6 +2,7 @@ package dev.cuepoint.web;
 
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.schedule.Refresher;
+import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchService;
 import dev.cuepoint.search.Suggestions;
 import io.javalin.Javalin;
@@ -83,6 +84,12 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer(
       SearchIndex index, SearchService search, VideoSource videos, Settings settings, Operations ops) {
+    this(index, ModeSearch.keywordOnly(search, "this server has no passage vectors"), videos, settings, ops);
+  }
+
+  /** A server whose searches run in keyword, semantic or hybrid mode ({@code mode=}). */
+  public WebServer(
+      SearchIndex index, ModeSearch search, VideoSource videos, Settings settings, Operations ops) {
     this.settings = settings;
     Path webDir = settings.webDir().toAbsolutePath().normalize();
     Page page = new Page(webDir, settings.youtubeApiUrl());

@@ -384,6 +384,20 @@ class PageBrowserTest {
     shot("7-filters");
   }
 
+  // --- semantic search (issue 10): the mode selector beside the button ---
+  @Test
+  void the_search_mode_comes_from_the_address_goes_into_it_and_the_status_names_it() {
+    open(site, "/?q=timing&mode=keyword");
+    waitUntil(d -> text("status").contains("exact words"));
+    assertEquals("keyword", driver.findElement(By.id("mode")).getDomProperty("value"));
+    assertFalse("true".equals(driver.findElement(By.id("filters")).getDomAttribute("open")),
+        "the mode is not a filter: the filters stay closed");
+    // this test server has no passage vectors: asking for meaning shows the server's reason
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("mode"))).selectByValue("semantic");
+    waitUntil(d -> address().contains("mode=semantic"));
+    waitUntil(d -> text("error").contains("use mode=keyword"));
+  }
+
   @Test
   void moments_show_their_language_read_in_its_direction_and_the_preferred_one_comes_first() {
     open(site, "/?q=schrodinger");

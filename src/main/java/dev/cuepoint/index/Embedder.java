@@ -1,0 +1,42 @@
+package dev.cuepoint.index;
+
+import java.util.List;
+
+/**
+ * Turns text into a sentence-embedding vector: texts that mean similar things get vectors with a high
+ * dot product. Vectors are unit length. Implementations run in the JVM without a network; tests use a
+ * hand-written one where the real model would be slow.
+ */
+public interface Embedder {
+  /** Names the model and its settings; vectors from embedders with different ids do not mix. */
+  String id();
+
+  /** Length of every vector. */
+  int dimensions();
+
+  /** Whether the model understands text in this language (BCP 47 tag); others are not embedded. */
+  boolean handles(String language);
+
+  /** One unit vector per text, in order. */
+  List<float[]> embed(List<String> texts);
+
+  /** The vector of one text (a query). */
+  default float[] embed(String text) {
+    return embed(List.of(text)).getFirst();
+  }
+
+  /** Scales {@code v} to unit length in place (a zero vector stays zero); returns it. */
+  static float[] normalize(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += x * x;
+    }
+    if (sum > 0) {
+      float scale = (float) (1 / Math.sqrt(sum));
+      for (int i = 0; i < v.length; i++) {
+        v[i] *= scale;
+      }
+    }
+    return v;
+  }
+}

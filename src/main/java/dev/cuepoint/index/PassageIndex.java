@@ -1,0 +1,368 @@
+package dev.cuepoint.index;
+
+import dev.cuepoint.corpus.PlaylistEntry;
+import dev.cuepoint.corpus.Transcript;
+import dev.cuepoint.corpus.Video;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The passages of every video with their sentence-embedding vectors, in a Lucene index of its own
+ * under {@code <data>/vectors/lucene} (HNSW graph over {@link Fields#VECTOR}), beside the keyword
+ * index. Follows the corpus like {@link SearchIndex}: {@link #sync} rewrites only videos whose corpus
+ * entry changed, and vectors come from the {@link EmbeddingCache} when the passage text was embedded
+ * before, so only new text costs model time. Commits every {@link #COMMIT_EVERY} videos, so a long
+ * first embedding shows up in searches as it goes and a crash loses little (the cache keeps the vectors).
+ */
+public final class PassageIndex implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
+
+  /** Bumped when passages are cut or stored differently; videos indexed under another layout are redone. */
+  public static final int LAYOUT = 1;
+
+  static final int COMMIT_EVERY = 200;
+
+  private static final String VIDEO = "video";
+  private static final String PASSAGE = "passage";
+
+  private final Path path;
+  private final Directory directory;
+  private final IndexWriter writer; // null when read-only
+  private final SearcherManager searchers;
+  private final Embedder embedder; // null when read-only
+  private final EmbeddingCache cache; // null when read-only
+
+  private PassageIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
+      Embedder embedder, EmbeddingCache cache) {
+    this.path = path;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+    this.embedder = embedder;
+    this.cache = cache;
+  }
+
+  /**
+   * Opens (creating) the passage index in {@code dir/lucene} for writing, with its embedding cache in
+   * {@code dir}.
+   */
+  public static PassageIndex open(Path dir, Embedder embedder) throws IOException {
+    Path path = dir.resolve("lucene");
+    Files.createDirectories(path);
+    Directory d = FSDirectory.open(path);
+    IndexWriterConfig config = new IndexWriterConfig();
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setCommitOnClose(false);
+    config.setRAMBufferSizeMB(64);
+    IndexWriter writer;
+    try {
+      writer = new IndexWriter(d, config);
+    } catch (LockObtainFailedException e) {
+      d.close();
+      throw new SearchIndex.IndexLockedException(path, e);
+    }
+    try {
+      if (!DirectoryReader.indexExists(d)) {
+        writer.commit();
+      }
+      EmbeddingCache cache = EmbeddingCache.open(dir, embedder);
+      return new PassageIndex(path, d, writer, new SearcherManager(writer, null), embedder, cache);
+    } catch (IOException | RuntimeException e) {
+      writer.close();
+      d.close();
+      throw e;
+    }
+  }
+
+  /** Opens an existing passage index for searching only (works while another process writes it). */
+  public static PassageIndex openReadOnly(Path dir) throws IOException {
+    Path path = dir.resolve("lucene");
+    if (!Files.isDirectory(path)) {
+      throw new IOException(noIndex(path));
+    }
+    Directory d = FSDirectory.open(path);
+    if (!DirectoryReader.indexExists(d)) {
+      d.close();
+      throw new IOException(noIndex(path));
+    }
+    return new PassageIndex(path, d, null, new SearcherManager(d, null), null, null);
+  }
+
+  private static String noIndex(Path path) {
+    return "no passage vectors at " + path + ": run 'cuepoint index' (with embeddings on) first";
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  public void release(IndexSearcher s) throws IOException {
+    searchers.release(s);
+  }
+
+  /** Picks up commits of another process (read-only mode). */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Bytes of the passage index and the embedding cache on disk. */
+  public long sizeOnDisk() throws IOException {
+    long sum = 0;
+    for (String f : directory.listAll()) {
+      try {
+        sum += directory.fileLength(f);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // merged away while we listed
+      }
+    }
+    return sum + (cache == null ? 0 : cache.bytes());
+  }
+
+  /** The passages of a video that are embedded: its searchable transcripts in languages the model knows. */
+  public static List<Transcript> embeddable(Video v, Embedder embedder) {
+    return VideoDocuments.searchable(v.transcripts()).stream().filter(t -> embedder.handles(t.language())).toList();
+  }
+
+  /**
+   * Brings the passage index in line with the corpus (see the class comment). With {@code rebuild}
+   * every video's passages are written again (their vectors still come from the cache).
+   */
+  public synchronized PassageSyncResult sync(CorpusSnapshot corpus, boolean rebuild, Consumer<String> progress,
+      BooleanSupplier stop) throws IOException {
+    if (writer == null) {
+      throw new IllegalStateException("passage index opened read-only");
+    }
+    long t0 = System.nanoTime();
+    Map<String, String> wanted = new HashMap<>();
+    corpus.fingerprints().forEach((id, print) -> wanted.put(id, print + "|" + embedder.id() + "|" + LAYOUT));
+    Map<String, String> have = rebuild ? Map.of() : indexed();
+    if (rebuild) {
+      writer.deleteAll();
+    }
+    int added = 0, updated = 0, unchanged = 0, deleted = 0, passages = 0, embedded = 0, done = 0;
+    boolean stopped = false;
+    List<String> failures = new ArrayList<>();
+    long lastReport = System.nanoTime();
+    int todo = (int) wanted.entrySet().stream().filter(e -> !e.getValue().equals(have.get(e.getKey()))).count();
+    for (String id : new java.util.TreeSet<>(wanted.keySet())) {
+      String print = wanted.get(id);
+      String old = have.get(id);
+      if (print.equals(old)) {
+        unchanged++;
+        continue;
+      }
+      if (stop != null && stop.getAsBoolean()) {
+        stopped = true;
+        break;
+      }
+      try {
+        Video v = corpus.load(id);
+        int[] counts = new int[2];
+        writer.updateDocuments(new Term(Fields.ID, id), documents(v, print, counts));
+        passages += counts[0];
+        embedded += counts[1];
+        if (old == null) {
+          added++;
+        } else {
+          updated++;
+        }
+      } catch (IOException | RuntimeException ex) {
+        failures.add(id + ": " + ex.getMessage());
+        LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
+      }
+      done++;
+      if (done % COMMIT_EVERY == 0) {
+        commit();
+      }
+      if (progress != null && System.nanoTime() - lastReport > 5_000_000_000L) {
+        progress.accept("embedded passages of " + done + " of " + todo + " videos…");
+        lastReport = System.nanoTime();
+      }
+    }
+    if (!stopped) {
+      for (String id : have.keySet()) {
+        if (!wanted.containsKey(id)) {
+          writer.deleteDocuments(new Term(Fields.ID, id));
+          deleted++;
+        }
+      }
+    }
+    commit();
+    if (!stopped && failures.isEmpty() && cache.size() > 2L * count(PASSAGE) + 1024) {
+      int dropped = cache.compact(liveHashes());
+      if (dropped > 0) {
+        LOG.info("embedding cache: dropped {} vectors of text no longer in the corpus", dropped);
+      }
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    return new PassageSyncResult(added, updated, deleted, unchanged, passages, embedded, failures, stopped, ms);
+  }
+
+  private void commit() throws IOException {
+    cache.flush(); // vectors first: the index must never name a passage whose vector a crash could lose
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** The documents of one video: its marker, then one per passage; counts[0] passages, counts[1] embedded. */
+  private List<Document> documents(Video v, String print, int[] counts) throws IOException {
+    List<Document> docs = new ArrayList<>();
+    Document marker = new Document();
+    marker.add(new StringField(Fields.ID, v.id(), Field.Store.YES));
+    marker.add(new StringField(Fields.DOC_TYPE, VIDEO, Field.Store.NO));
+    marker.add(new StoredField(Fields.PASSAGES_OF, print));
+    docs.add(marker);
+    for (Transcript t : embeddable(v, embedder)) {
+      List<Passage> ps = Passages.of(t.cues());
+      List<float[]> vectors = vectors(ps, counts);
+      for (int i = 0; i < ps.size(); i++) {
+        docs.add(passage(v, t, ps.get(i), vectors.get(i)));
+      }
+      counts[0] += ps.size();
+    }
+    return docs;
+  }
+
+  /** Vectors of the passages: from the cache, the rest embedded in one batch and cached. */
+  private List<float[]> vectors(List<Passage> ps, int[] counts) throws IOException {
+    List<float[]> out = new ArrayList<>(ps.size());
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < ps.size(); i++) {
+      float[] v = cache.get(EmbeddingCache.Hash.of(ps.get(i).text()));
+      out.add(v);
+      if (v == null) {
+        missing.add(i);
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<float[]> fresh = embedder.embed(missing.stream().map(i -> ps.get(i).text()).toList());
+      for (int k = 0; k < missing.size(); k++) {
+        int i = missing.get(k);
+        cache.put(EmbeddingCache.Hash.of(ps.get(i).text()), fresh.get(k));
+        out.set(i, fresh.get(k));
+      }
+      counts[1] += missing.size();
+    }
+    return out;
+  }
+
+  private static Document passage(Video v, Transcript t, Passage p, float[] vector) {
+    Document d = new Document();
+    d.add(new StringField(Fields.ID, v.id(), Field.Store.YES));
+    d.add(new StringField(Fields.DOC_TYPE, PASSAGE, Field.Store.NO));
+    d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    d.add(new StoredField(Fields.START_MS, p.startMs()));
+    d.add(new StoredField(Fields.END_MS, p.endMs()));
+    d.add(new StoredField(Fields.PASSAGE, p.text()));
+    d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
+    d.add(new StringField(Fields.LANG_PRIMARY, Languages.primary(t.language()), Field.Store.NO));
+    d.add(new StoredField(Fields.CAPTIONS, t.kind().name().toLowerCase(Locale.ROOT)));
+    for (PlaylistEntry pl : v.playlists()) {
+      d.add(new StringField(Fields.PLAYLIST, pl.playlistId(), Field.Store.NO));
+    }
+    if (v.publishedAt() != null) {
+      d.add(new LongPoint(Fields.PUBLISHED, v.publishedAt().toEpochMilli()));
+    }
+    return d;
+  }
+
+  /** Video id → passages fingerprint, from the video documents. */
+  private Map<String, String> indexed() throws IOException {
+    Map<String, String> out = new HashMap<>();
+    IndexSearcher s = acquire();
+    try {
+      int n = Math.max(1, s.getIndexReader().numDocs());
+      for (ScoreDoc sd : s.search(new TermQuery(new Term(Fields.DOC_TYPE, VIDEO)), n).scoreDocs) {
+        Document d = s.storedFields().document(sd.doc, Set.of(Fields.ID, Fields.PASSAGES_OF));
+        out.put(d.get(Fields.ID), d.get(Fields.PASSAGES_OF));
+      }
+    } finally {
+      release(s);
+    }
+    return out;
+  }
+
+  private int count(String type) throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      return s.count(new TermQuery(new Term(Fields.DOC_TYPE, type)));
+    } finally {
+      release(s);
+    }
+  }
+
+  /** Passages in the index (as last committed). */
+  public int passages() throws IOException {
+    return count(PASSAGE);
+  }
+
+  /** Hashes of every passage text in the index: the vectors the cache must keep. */
+  private Set<EmbeddingCache.Hash> liveHashes() throws IOException {
+    Set<EmbeddingCache.Hash> out = new HashSet<>();
+    IndexSearcher s = acquire();
+    try {
+      int n = Math.max(1, s.getIndexReader().numDocs());
+      for (ScoreDoc sd : s.search(new TermQuery(new Term(Fields.DOC_TYPE, PASSAGE)), n).scoreDocs) {
+        out.add(EmbeddingCache.Hash.of(s.storedFields().document(sd.doc, Set.of(Fields.PASSAGE)).get(Fields.PASSAGE)));
+      }
+    } finally {
+      release(s);
+    }
+    return out;
+  }
+
+  /** Vectors in the embedding cache. */
+  public int cachedVectors() {
+    return cache == null ? 0 : cache.size();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.close();
+      }
+      if (cache != null) {
+        cache.close();
+      }
+    } finally {
+      directory.close();
+    }
+  }
+}

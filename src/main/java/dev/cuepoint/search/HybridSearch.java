@@ -1,0 +1,159 @@
+package dev.cuepoint.search;
+
+import dev.cuepoint.index.SearchIndex;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keyword and semantic search fused by reciprocal rank at the level of moments. Both lists are made
+ * moments in a video at a time: keyword moments ranked round by round (each video's best moment, videos
+ * in BM25 order, then each video's second best…), semantic passages by their vector similarity. A keyword moment that
+ * falls inside a semantic passage of the same video is the same moment, found twice: its score is the
+ * sum of {@code 1/(K + rank)} over both lists, and it keeps the keyword moment's exact time and marked
+ * words. Videos are ranked by their best moment; the answer has the keyword answer's shape. Thread-safe.
+ */
+public final class HybridSearch {
+  /** The usual reciprocal-rank-fusion constant: dampens the weight of the very first ranks. */
+  static final int K = 60;
+
+  /** Videos and moments per video taken from keyword search, at least. */
+  static final int KEYWORD_VIDEOS = 30;
+
+  static final int KEYWORD_MOMENTS = 10;
+
+  private final SearchService keyword;
+  private final SemanticSearch semantic;
+  private final SearchIndex videos;
+
+  public HybridSearch(SearchService keyword, SemanticSearch semantic, SearchIndex videos) {
+    this.keyword = keyword;
+    this.semantic = semantic;
+    this.videos = videos;
+  }
+
+  /** A moment found by either side, with its fused score. */
+  private static final class Fused {
+    final String videoId;
+    Moment keywordMoment;
+    SemanticSearch.Found passage;
+    double score;
+
+    Fused(String videoId) {
+      this.videoId = videoId;
+    }
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long t0 = System.nanoTime();
+    int wanted = request.offset() + request.limit();
+    SearchResponse words = keywordPart(request, wanted);
+    List<SemanticSearch.Found> meaning = semantic.nearest(request, SemanticSearch.candidates(wanted));
+
+    List<Fused> all = new ArrayList<>();
+    Map<String, List<Fused>> byVideo = new HashMap<>();
+    // keyword moments ranked round by round: every video's best moment (videos in BM25 order), then
+    // every video's second… so that one video's many matches of common words do not fill the top ranks
+    int rank = 0;
+    for (int round = 0; round < KEYWORD_MOMENTS; round++) {
+      for (VideoHit v : words.results()) {
+        if (round >= v.moments().size()) {
+          continue;
+        }
+        Fused f = new Fused(v.videoId());
+        f.keywordMoment = v.moments().get(round);
+        f.score = 1.0 / (K + ++rank);
+        all.add(f);
+        byVideo.computeIfAbsent(v.videoId(), id -> new ArrayList<>()).add(f);
+      }
+    }
+    rank = 0;
+    for (SemanticSearch.Found p : meaning) {
+      double s = 1.0 / (K + ++rank);
+      Fused same = byVideo.getOrDefault(p.videoId(), List.of()).stream()
+          .filter(f -> f.passage == null && f.keywordMoment != null && inside(f.keywordMoment, p))
+          .findFirst().orElse(null);
+      if (same != null) {
+        same.passage = p;
+        same.score += s;
+      } else {
+        Fused f = new Fused(p.videoId());
+        f.passage = p;
+        f.score = s;
+        all.add(f);
+        byVideo.computeIfAbsent(p.videoId(), id -> new ArrayList<>()).add(f);
+      }
+    }
+
+    Map<String, List<Fused>> grouped = new LinkedHashMap<>();
+    all.stream().sorted(Comparator.comparingDouble((Fused f) -> -f.score))
+        .forEach(f -> grouped.computeIfAbsent(f.videoId, id -> new ArrayList<>()).add(f));
+    Map<String, VideoHit> keywordHits = new HashMap<>();
+    words.results().forEach(v -> keywordHits.put(v.videoId(), v));
+
+    List<VideoHit> hits = new ArrayList<>();
+    var s = videos.acquire();
+    try {
+      int at = 0;
+      for (Map.Entry<String, List<Fused>> e : grouped.entrySet()) {
+        if (at++ < request.offset()) {
+          continue;
+        }
+        if (hits.size() == request.limit()) {
+          break;
+        }
+        List<Fused> fs = e.getValue();
+        List<Moment> moments = fs.stream().limit(request.momentsPerVideo())
+            .map(f -> f.keywordMoment != null ? f.keywordMoment : SemanticSearch.moment(request.query(), f.passage))
+            .toList();
+        VideoHit k = keywordHits.get(e.getKey());
+        int total = fs.size() + (k == null ? 0 : Math.max(0, k.momentsTotal() - k.moments().size()));
+        VideoHit hit = k != null
+            ? new VideoHit(k.videoId(), k.title(), k.channel(), k.url(), k.thumbnailUrl(), k.publishedAt(),
+                k.durationSeconds(), k.playlistIds(), fs.getFirst().score, total, moments)
+            : VideoCards.of(s, e.getKey(), fs.getFirst().score, total, moments);
+        if (hit != null) {
+          hits.add(hit);
+        }
+      }
+    } finally {
+      videos.release(s);
+    }
+    long total = Math.max(words.total(), grouped.size());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid");
+  }
+
+  /**
+   * The keyword side: enough videos and moments to fuse. A question typed in plain words often ends in
+   * "?", which the query language reads as a wildcard; here it is read as punctuation, and a query the
+   * keyword syntax refuses is searched by its plain words.
+   */
+  private SearchResponse keywordPart(SearchRequest request, int wanted) throws IOException {
+    int videosWanted = Math.min(SearchRequest.MAX_LIMIT, Math.max(KEYWORD_VIDEOS, wanted));
+    String q = request.query().replaceAll("\\?(?=\\s|$)", " ").strip();
+    SearchRequest r = new SearchRequest(q.isEmpty() ? request.query() : q, videosWanted, 0, request.playlist(),
+        request.lang(), request.from(), request.to(), SearchRequest.Sort.RELEVANCE, KEYWORD_MOMENTS,
+        request.preferredLanguages(), SearchRequest.Mode.KEYWORD);
+    try {
+      return keyword.search(r);
+    } catch (InvalidQueryException e) {
+      String plain = SemanticSearch.plain(request.query());
+      if (plain.isBlank()) {
+        throw e;
+      }
+      return keyword.search(new SearchRequest(plain, videosWanted, 0, request.playlist(), request.lang(),
+          request.from(), request.to(), SearchRequest.Sort.RELEVANCE, KEYWORD_MOMENTS, request.preferredLanguages(),
+          SearchRequest.Mode.KEYWORD));
+    }
+  }
+
+  /** Whether a keyword moment starts within a passage (the passage's span, a second of slack). */
+  private static boolean inside(Moment m, SemanticSearch.Found p) {
+    return m.start() >= p.start() - 1 && m.start() <= p.end();
+  }
+}

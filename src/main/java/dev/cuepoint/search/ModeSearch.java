@@ -1,0 +1,71 @@
+package dev.cuepoint.search;
+
+import dev.cuepoint.index.Embedder;
+import dev.cuepoint.index.PassageIndex;
+import dev.cuepoint.index.SearchIndex;
+import java.io.IOException;
+
+/**
+ * Every search goes through here: it runs the request in its {@link SearchRequest.Mode} — keyword,
+ * semantic or hybrid — or in the default mode when the request names none. Without a passage index
+ * (embeddings switched off) only keyword search is available, and the default is keyword.
+ */
+public final class ModeSearch {
+  /** The mode of requests that name none, when semantic search is available. */
+  public static final SearchRequest.Mode DEFAULT = SearchRequest.Mode.HYBRID;
+
+  private final SearchService keyword;
+  private final SemanticSearch semantic; // null when off
+  private final HybridSearch hybrid; // null when off
+  private final String offReason;
+
+  private ModeSearch(SearchService keyword, SemanticSearch semantic, HybridSearch hybrid, String offReason) {
+    this.keyword = keyword;
+    this.semantic = semantic;
+    this.hybrid = hybrid;
+    this.offReason = offReason;
+  }
+
+  /** Keyword search only; asking for another mode is a bad request that says {@code why}. */
+  public static ModeSearch keywordOnly(SearchService keyword, String why) {
+    return new ModeSearch(keyword, null, null, why);
+  }
+
+  public static ModeSearch of(SearchIndex videos, SearchService keyword, PassageIndex passages, Embedder embedder) {
+    SemanticSearch semantic = new SemanticSearch(videos, passages, embedder);
+    return new ModeSearch(keyword, semantic, new HybridSearch(keyword, semantic, videos), null);
+  }
+
+  /** Whether semantic and hybrid modes are available. */
+  public boolean semanticAvailable() {
+    return semantic != null;
+  }
+
+  /** The mode used for a request that names none. */
+  public SearchRequest.Mode defaultMode() {
+    return semantic == null ? SearchRequest.Mode.KEYWORD : DEFAULT;
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    SearchRequest.Mode mode = request.mode() == null ? defaultMode() : request.mode();
+    return switch (mode) {
+      case KEYWORD -> {
+        SearchResponse r = keyword.search(request);
+        yield r.as(SearchRequest.Mode.KEYWORD, r.tookMs());
+      }
+      case SEMANTIC -> available().search(request);
+      case HYBRID -> {
+        available();
+        yield hybrid.search(request);
+      }
+    };
+  }
+
+  private SemanticSearch available() {
+    if (semantic == null) {
+      throw new InvalidQueryException("mode 'semantic' and 'hybrid' are not available here: " + offReason
+          + "; use mode=keyword");
+    }
+    return semantic;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.cuepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cuepoint.schedule.RefreshRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} with the real model: the passage vectors catch up at start, follow a refresh that
+ * imports a new lecture, and survive a restart without embedding anything again.
+ */
+class SemanticServiceTest {
+  @TempDir Path tmp;
+  String before;
+  final HttpClient http = HttpClient.newHttpClient();
+  final StringWriter log = new StringWriter();
+
+  @BeforeEach
+  void modelOn() {
+    before = System.getProperty(Vectors.PROPERTY);
+    System.setProperty(Vectors.PROPERTY, "minilm");
+  }
+
+  @AfterEach
+  void restore() {
+    if (before == null) {
+      System.clearProperty(Vectors.PROPERTY);
+    } else {
+      System.setProperty(Vectors.PROPERTY, before);
+    }
+  }
+
+  Service start(DataDir data, Path folder) throws Exception {
+    Config settings = new Config(List.of(), List.of(), List.of("ytdlp-folder"), List.of(), List.of(folder), null,
+        "127.0.0.1", 0, null, 10_000, false, null);
+    return Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(log, true),
+        new PrintWriter(log, true));
+  }
+
+  JsonNode search(Service s, String q, String mode) throws Exception {
+    String url = "http://127.0.0.1:" + s.server.port() + "/api/search?mode=" + mode + "&q="
+        + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return new ObjectMapper().readTree(r.body());
+  }
+
+  String topVideo(Service s, String q) throws Exception {
+    JsonNode results = search(s, q, "semantic").get("results");
+    return results.isEmpty() ? null : results.get(0).get("videoId").asText();
+  }
+
+  @Test
+  void vectors_catch_up_at_start_follow_a_refresh_and_survive_a_restart() throws Exception {
+    Path folder = tmp.resolve("dl");
+    Folders.video(folder, "cellsAAAAAA", "Cells",
+        "When a nerve cell is excited enough, it sends a brief electrical pulse down its axon.",
+        "Between pulses the cell needs a short rest before it can fire again.");
+    Folders.video(folder, "bakingAAAAA", "Bread",
+        "Mix flour, water, salt and yeast, then knead the dough for ten minutes.",
+        "Bake it in a very hot oven until the crust is brown.");
+    DataDir data = Folders.data(tmp.resolve("data"));
+    ImportCommand.importInto(data, List.of(folder), new PrintWriter(new StringWriter()));
+
+    try (Service s = start(data, folder)) {
+      for (int i = 0; i < 200 && topVideo(s, "how do neurons signal") == null; i++) {
+        Thread.sleep(50); // the background catch-up commits
+      }
+      assertEquals("cellsAAAAAA", topVideo(s, "how do neurons signal"));
+
+      Folders.video(folder, "planetsAAAA", "Orbits",
+          "The planets move around the sun on ellipses, pulled by gravity.");
+      RefreshRun run = s.refresher.start("test").orElseThrow();
+      RefreshRun done = waitFor(s, run.id());
+      assertEquals(RefreshRun.State.SUCCEEDED, done.state(), done.toString());
+      String index = done.steps().getLast().summary();
+      assertTrue(index.contains("vectors: 1 added"), index);
+      assertEquals("planetsAAAA", topVideo(s, "why do the planets circle the sun"));
+    }
+    int cached;
+    try (Service s = start(data, folder)) {
+      cached = s.passages.cachedVectors();
+    }
+    log.getBuffer().setLength(0);
+    try (Service s = start(data, folder)) {
+      assertEquals("planetsAAAA", topVideo(s, "why do the planets circle the sun"), "vectors survive a restart");
+      Thread.sleep(300); // let the start's catch-up look at the corpus
+      assertEquals(cached, s.passages.cachedVectors(), "nothing embedded again");
+      assertTrue(log.toString().lines().noneMatch(l -> l.startsWith("vectors:")), log.toString());
+    }
+  }
+
+  static RefreshRun waitFor(Service s, String id) throws InterruptedException {
+    for (int i = 0; i < 1200; i++) {
+      RefreshRun r = s.refresher.find(id).orElseThrow();
+      if (r.state() != RefreshRun.State.RUNNING) {
+        return r;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("refresh " + id + " did not end");
+  }
+}
