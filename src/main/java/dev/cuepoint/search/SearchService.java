@@ -5,18 +5,15 @@ import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.search.QuerySyntax.ParsedQuery;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -152,29 +149,11 @@ public final class SearchService {
     return fields;
   }
 
-  /** What a result shows of a video besides its moments (not the transcripts: they are large). */
-  private static final java.util.Set<String> META = java.util.Set.of(Fields.ID, Fields.TITLE, Fields.CHANNEL,
-      Fields.PUBLISHED, Fields.DURATION, Fields.THUMBNAIL, Fields.PLAYLIST);
-
   private static VideoHit hit(StoredFields stored, MomentFinder finder, ScoreDoc sd, int momentsPerVideo)
       throws IOException {
-    Document d = stored.document(sd.doc, META);
-    String id = d.get(Fields.ID);
-    MomentFinder.Found moments = finder.find(sd.doc, stored, id, momentsPerVideo);
-    IndexableField published = d.getField(Fields.PUBLISHED);
-    IndexableField duration = d.getField(Fields.DURATION);
-    String thumb = d.get(Fields.THUMBNAIL);
-    return new VideoHit(
-        id,
-        d.get(Fields.TITLE),
-        d.get(Fields.CHANNEL),
-        "https://www.youtube.com/watch?v=" + id,
-        thumb == null || thumb.isEmpty() ? "https://i.ytimg.com/vi/" + id + "/mqdefault.jpg" : thumb,
-        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()).toString(),
-        duration == null ? 0 : duration.numericValue().longValue(),
-        Arrays.asList(d.getValues(Fields.PLAYLIST)),
-        Float.isNaN(sd.score) ? 0 : sd.score,
-        moments.total(),
-        moments.best());
+    Document d = stored.document(sd.doc, VideoCards.META);
+    MomentFinder.Found moments = finder.find(sd.doc, stored, d.get(Fields.ID), momentsPerVideo);
+    return VideoCards.card(d, Float.isNaN(sd.score) ? 0 : sd.score, moments.total(), moments.best());
   }
+
 }

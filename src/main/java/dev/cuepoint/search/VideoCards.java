@@ -26,7 +26,16 @@ final class VideoCards {
     if (top.scoreDocs.length == 0) {
       return null;
     }
-    Document d = videos.storedFields().document(top.scoreDocs[0].doc);
+    return card(videos.storedFields().document(top.scoreDocs[0].doc, META), score, momentsTotal, moments);
+  }
+
+  /** What a result shows of a video besides its moments (not the transcripts: they are large). */
+  static final java.util.Set<String> META = java.util.Set.of(Fields.ID, Fields.TITLE, Fields.CHANNEL,
+      Fields.PUBLISHED, Fields.DURATION, Fields.THUMBNAIL, Fields.PLAYLIST);
+
+  /** A result from a video's stored {@link #META} fields and its moments. */
+  static VideoHit card(Document d, double score, int momentsTotal, List<Moment> moments) {
+    String id = d.get(Fields.ID);
     IndexableField published = d.getField(Fields.PUBLISHED);
     IndexableField duration = d.getField(Fields.DURATION);
     String thumb = d.get(Fields.THUMBNAIL);
