@@ -80,6 +80,22 @@ class CrawlerTest {
   }
 
   @Test
+  void a_channel_is_crawled_through_its_uploads_playlist_looked_up_once() throws Exception {
+    fake.channels.put("UCcuepointLab000000000000", Lectures.PLAYLIST);
+    Crawler.Options byChannel = new Crawler.Options(List.of(), List.of("UCcuepointLab000000000000"),
+        List.of(CaptionSourceKind.API), java.util.Set.of(), QuotaMeter.DEFAULT_BUDGET, null, null);
+
+    CrawlSummary s = rig.crawler(rig.api(rig.oauth())).crawl(byChannel);
+
+    assertEquals(CrawlSummary.Result.COMPLETE, s.result(), s.line());
+    assertEquals(3, s.added());
+    assertEquals(List.of("lecNeurons1", "lecPlastic3", "lecSynapse2"), rig.store.ids());
+    assertEquals(1, fake.calls("channels.list"));
+    rig.crawler(rig.api(rig.oauth())).crawl(byChannel);
+    assertEquals(1, fake.calls("channels.list"), "the uploads playlist of a channel is remembered");
+  }
+
+  @Test
   void second_crawl_spends_only_list_calls_and_changes_nothing() throws Exception {
     rig.crawl();
     var before = rig.store.fingerprints();
