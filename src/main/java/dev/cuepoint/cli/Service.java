@@ -53,7 +53,7 @@ final class Service implements AutoCloseable {
       Refresher refresher = new Refresher(sources(data, settings, env, err), indexStep(index, corpus), schedule,
           Clock.systemDefaultZone());
       WebServer.Operations ops = new WebServer.Operations(refresher, settings.adminToken(),
-          () -> quotaUsedToday(data), settings.accessLog());
+          () -> quotaUsedToday(data), settings.accessLog(), settings.searchLimit());
       WebServer server = new WebServer(index, new SearchService(index), videos(corpus),
           new WebServer.Settings(settings.host(), settings.port(), web, null), ops).start();
       refresher.startSchedule();
