@@ -36,8 +36,14 @@ public final class QuerySyntax {
   /** More {@code *} and {@code ?} than this in one term are refused: their automata grow fast. */
   public static final int MAX_WILDCARDS = 4;
 
-  /** Fuzzy words longer than this are refused: eight of 120 letters took over ten seconds. */
-  public static final int MAX_FUZZY_LENGTH = 40;
+  /**
+   * Fuzzy words longer than this are refused, and more fuzzy words than {@link #MAX_FUZZY_TERMS}: their
+   * automata grow with the square of the length (eight of 120 letters took over ten seconds, eight of
+   * 40 most of a second).
+   */
+  public static final int MAX_FUZZY_LENGTH = 20;
+
+  public static final int MAX_FUZZY_TERMS = 4;
 
   private static final Map<String, Target> FIELDS =
       Map.ofEntries(
@@ -123,6 +129,7 @@ public final class QuerySyntax {
     int i = 0;
     int terms = 0;
     int expanding = 0;
+    int fuzzy = 0;
     while (i < q.length()) {
       char c = q.charAt(i);
       if (Character.isWhitespace(c)) {
@@ -186,6 +193,9 @@ public final class QuerySyntax {
         if (term.kind() == Kind.FUZZY && term.text().length() > MAX_FUZZY_LENGTH) {
           throw new InvalidQueryException("fuzzy search (~) takes words of up to " + MAX_FUZZY_LENGTH
               + " characters; '" + abbreviate(term.text()) + "' has " + term.text().length());
+        }
+        if (term.kind() == Kind.FUZZY && ++fuzzy > MAX_FUZZY_TERMS) {
+          throw new InvalidQueryException("the query has more than " + MAX_FUZZY_TERMS + " fuzzy (~) terms: use fewer");
         }
         long wildcards = term.text().chars().filter(ch -> ch == '*' || ch == '?').count();
         if (wildcards > MAX_WILDCARDS) {
