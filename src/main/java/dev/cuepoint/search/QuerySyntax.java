@@ -38,12 +38,12 @@ public final class QuerySyntax {
 
   /**
    * Fuzzy words longer than this are refused, and more fuzzy words than {@link #MAX_FUZZY_TERMS}: their
-   * automata grow with the square of the length (eight of 120 letters took over ten seconds, eight of
-   * 40 most of a second).
+   * automata grow with the square of the length and are built for every field in every language
+   * (eight of 120 letters took over ten seconds, eight of 40 most of a second, four of 20 a third).
    */
-  public static final int MAX_FUZZY_LENGTH = 20;
+  public static final int MAX_FUZZY_LENGTH = 15;
 
-  public static final int MAX_FUZZY_TERMS = 4;
+  public static final int MAX_FUZZY_TERMS = 2;
 
   private static final Map<String, Target> FIELDS =
       Map.ofEntries(

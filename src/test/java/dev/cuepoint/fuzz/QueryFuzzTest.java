@@ -117,7 +117,7 @@ class QueryFuzzTest {
             "\"unclosed phrase", "x~9", "~", "\u0000", "\ud800",
             // long ones, so that the fuzzer also tries inputs of this size (it mutates up to the
             // longest seed): the shapes the hostile-HTTP table found slow
-            "\uFDFA".repeat(50), ("plast" + "icity".repeat(3) + "~2 ").repeat(4) + "sy* de* ne* ax*", "*a?i*t? ".repeat(8),
+            "\uFDFA".repeat(50), ("plast" + "icity".repeat(2) + "~2 ").repeat(2) + "sy* de* ne* ax* my* gl*", "*a?i*t? ".repeat(8),
             "neuron~ OR ".repeat(20) + "s*", "\"" + "spike timing ".repeat(70) + "\"", "(".repeat(400) + "a")
         .flatMap(q -> Stream.of((byte) 0, (byte) 0x2B, (byte) 0x93).map(opt -> {
           byte[] text = q.getBytes(UTF_8);
