@@ -3,6 +3,7 @@ package dev.cuepoint.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cuepoint.web.RateLimiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ import java.util.function.Function;
  * @param quotaBudget YouTube Data API units a day the crawler may spend
  * @param accessLog whether to log each request
  * @param youtubeApiRoot another base URL for the YouTube Data API (proxies, tests), or null
+ * @param searchLimit each client address's rate limit on search and suggest ({@code rateLimit} a
+ *     second, bursts of {@code rateLimitBurst})
  */
 public record Config(
     List<String> playlists,
@@ -47,12 +50,25 @@ public record Config(
     String adminToken,
     int quotaBudget,
     boolean accessLog,
-    String youtubeApiRoot) {
+    String youtubeApiRoot,
+    RateLimiter.Limit searchLimit) {
+
+  public Config {
+    searchLimit = searchLimit == null ? RateLimiter.Limit.DEFAULT : searchLimit;
+  }
+
+  /** With the default search rate limit. */
+  public Config(List<String> playlists, List<String> channels, List<String> captionSources, List<String> languages,
+      List<Path> ytdlpFolders, String refresh, String host, int port, String adminToken, int quotaBudget,
+      boolean accessLog, String youtubeApiRoot) {
+    this(playlists, channels, captionSources, languages, ytdlpFolders, refresh, host, port, adminToken, quotaBudget,
+        accessLog, youtubeApiRoot, RateLimiter.Limit.DEFAULT);
+  }
 
   /** The keys a config file may hold. */
   static final List<String> KEYS = List.of("playlists", "channels", "captionSources", "languages",
       "ytdlpFolders", "refresh", "host", "port", "adminTokenFile", "quotaBudget", "accessLog",
-      "youtubeApiRoot");
+      "youtubeApiRoot", "rateLimit", "rateLimitBurst");
 
   static final List<String> CAPTION_SOURCES = List.of("api", "ytdlp-folder", "ytdlp");
 
@@ -61,7 +77,7 @@ public record Config(
     return "Config[playlists=" + playlists + ", channels=" + channels + ", captionSources=" + captionSources
         + ", languages=" + languages + ", ytdlpFolders=" + ytdlpFolders + ", refresh=" + refresh + ", host=" + host
         + ", port=" + port + ", adminToken=" + (adminToken == null ? "none" : "(set)") + ", quotaBudget="
-        + quotaBudget + ", accessLog=" + accessLog + ", youtubeApiRoot=" + youtubeApiRoot + "]";
+        + quotaBudget + ", accessLog=" + accessLog + ", youtubeApiRoot=" + youtubeApiRoot + ", searchLimit=" + searchLimit + "]";
   }
 
   /** A setting that is wrong, with where it came from and what to write instead. */
@@ -116,7 +132,10 @@ public record Config(
         token == null ? null : token.strip(),
         r.integer("quotaBudget", 10_000, 1, 1_000_000_000),
         r.bool("accessLog", true),
-        r.text("youtubeApiRoot", null));
+        r.text("youtubeApiRoot", null),
+        new RateLimiter.Limit(
+            r.integer("rateLimit", (int) RateLimiter.Limit.DEFAULT.perSecond(), 1, 1_000_000),
+            r.integer("rateLimitBurst", RateLimiter.Limit.DEFAULT.burst(), 1, 1_000_000)));
     return c;
   }
 

@@ -27,6 +27,24 @@ public final class QuerySyntax {
   /** More terms than this are refused with a message. */
   public static final int MAX_TERMS = 64;
 
+  /**
+   * Fuzzy, wildcard and prefix terms each become an automaton matched against every field in every
+   * language: more than this many are refused (60 fuzzy terms took most of a second).
+   */
+  public static final int MAX_EXPANDING_TERMS = 8;
+
+  /** More {@code *} and {@code ?} than this in one term are refused: their automata grow fast. */
+  public static final int MAX_WILDCARDS = 4;
+
+  /**
+   * Fuzzy words longer than this are refused, and more fuzzy words than {@link #MAX_FUZZY_TERMS}: their
+   * automata grow with the square of the length and are built for every field in every language
+   * (eight of 120 letters took over ten seconds, eight of 40 most of a second, four of 20 a third).
+   */
+  public static final int MAX_FUZZY_LENGTH = 15;
+
+  public static final int MAX_FUZZY_TERMS = 2;
+
   private static final Map<String, Target> FIELDS =
       Map.ofEntries(
           Map.entry("title", Target.TITLE),
@@ -98,12 +116,20 @@ public final class QuerySyntax {
       throw new InvalidQueryException(
           "the query is too long (" + query.length() + " characters; at most " + MAX_LENGTH + ")");
     }
+    // the analyzers apply NFKC, which spells one character out as up to 18 (U+FDFA): bound that too
+    int normalized = java.text.Normalizer.normalize(query, java.text.Normalizer.Form.NFKC).length();
+    if (normalized > MAX_LENGTH) {
+      throw new InvalidQueryException("the query is too long (" + normalized
+          + " characters once its compatibility characters are spelled out; at most " + MAX_LENGTH + ")");
+    }
     String q = cleanControls(query);
     List<Group> groups = new ArrayList<>();
     boolean pendingOr = false;
     boolean pendingNot = false;
     int i = 0;
     int terms = 0;
+    int expanding = 0;
+    int fuzzy = 0;
     while (i < q.length()) {
       char c = q.charAt(i);
       if (Character.isWhitespace(c)) {
@@ -158,6 +184,24 @@ public final class QuerySyntax {
       if (++terms > MAX_TERMS) {
         throw new InvalidQueryException(
             "the query has too many terms (more than " + MAX_TERMS + "): shorten it");
+      }
+      if (term.kind() == Kind.FUZZY || term.kind() == Kind.WILDCARD || term.kind() == Kind.PREFIX) {
+        if (++expanding > MAX_EXPANDING_TERMS) {
+          throw new InvalidQueryException("the query has more than " + MAX_EXPANDING_TERMS
+              + " fuzzy (~), wildcard (* ?) or prefix terms: use fewer");
+        }
+        if (term.kind() == Kind.FUZZY && term.text().length() > MAX_FUZZY_LENGTH) {
+          throw new InvalidQueryException("fuzzy search (~) takes words of up to " + MAX_FUZZY_LENGTH
+              + " characters; '" + abbreviate(term.text()) + "' has " + term.text().length());
+        }
+        if (term.kind() == Kind.FUZZY && ++fuzzy > MAX_FUZZY_TERMS) {
+          throw new InvalidQueryException("the query has more than " + MAX_FUZZY_TERMS + " fuzzy (~) terms: use fewer");
+        }
+        long wildcards = term.text().chars().filter(ch -> ch == '*' || ch == '?').count();
+        if (wildcards > MAX_WILDCARDS) {
+          throw new InvalidQueryException("'" + abbreviate(term.text()) + "' has " + wildcards
+              + " wildcards (* or ?); at most " + MAX_WILDCARDS + " in one word");
+        }
       }
       if (pendingOr && !excluded && !groups.getLast().excluded()) {
         Group last = groups.removeLast();

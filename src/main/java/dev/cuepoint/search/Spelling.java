@@ -23,16 +23,27 @@ final class Spelling {
   private final LuceneQueries vocabulary;
   private final DirectSpellChecker checker = new DirectSpellChecker();
 
+  /**
+   * Unknown words looked up per query, and the longest looked up: each lookup builds an edit-distance
+   * automaton, and a query of hundreds of unknown words (or one U+FDFA, 4 words once spelled out,
+   * repeated) kept a search busy for seconds.
+   */
+  static final int MAX_WORDS_CHECKED = 4;
+
+  static final int MAX_WORD_LENGTH = 20;
+
   Spelling(Analyzer analyzer) {
     this.vocabulary = new LuceneQueries(analyzer, java.util.List.of());
     checker.setMaxEdits(2);
     checker.setMinPrefix(1);
     checker.setMinQueryLength(3);
+    checker.setMaxQueryLength(MAX_WORD_LENGTH);
   }
 
   /** The query with unknown words replaced, or null when every word is known or none has a match. */
   String suggest(String query, ParsedQuery parsed, IndexReader reader) throws IOException {
     Map<String, String> fixes = new LinkedHashMap<>();
+    int checked = 0;
     for (var g : parsed.required()) {
       for (Term t : g.anyOf()) {
         if (t.kind() != Kind.WORD && t.kind() != Kind.PHRASE && t.kind() != Kind.FUZZY) {
@@ -40,8 +51,12 @@ final class Spelling {
         }
         for (LuceneQueries.Token tok : vocabulary.tokens(Fields.WORDS, t.text())) {
           String word = tok.text();
-          if (word.length() < 3 || reader.docFreq(new org.apache.lucene.index.Term(Fields.WORDS, word)) > 0) {
+          if (word.length() < 3 || word.length() > MAX_WORD_LENGTH
+              || reader.docFreq(new org.apache.lucene.index.Term(Fields.WORDS, word)) > 0) {
             continue;
+          }
+          if (++checked > MAX_WORDS_CHECKED) {
+            break;
           }
           SuggestWord[] best =
               checker.suggestSimilar(

@@ -28,6 +28,9 @@ public final class WebServer implements AutoCloseable {
   /** Room for a 10,000-character query in the URL, so it gets a 400 saying why, not a 414. */
   private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
+  /** The API takes no request bodies; anything larger than this is refused with a 413. */
+  static final int MAX_REQUEST_BODY_BYTES = 64 * 1024;
+
   /**
    * @param host the address to listen on ({@code 127.0.0.1}: this machine only)
    * @param port the port, 0 for any free one
@@ -56,9 +59,21 @@ public final class WebServer implements AutoCloseable {
    * @param adminToken the admin API's bearer token, or null to switch the admin API off
    * @param quotaUsedToday YouTube API units spent today, or null when unknown
    * @param accessLog whether to log one line per request
+   * @param searchLimit each client's rate limit on {@code /api/search} and {@code /api/suggest}
    */
   public record Operations(
-      Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday, boolean accessLog) {
+      Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday, boolean accessLog,
+      RateLimiter.Limit searchLimit) {
+    public Operations {
+      searchLimit = searchLimit == null ? RateLimiter.Limit.DEFAULT : searchLimit;
+    }
+
+    /** With the default search rate limit. */
+    public Operations(
+        Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday, boolean accessLog) {
+      this(refresher, adminToken, quotaUsedToday, accessLog, RateLimiter.Limit.DEFAULT);
+    }
+
     public static Operations none() {
       return new Operations(null, null, () -> null, false);
     }
@@ -66,7 +81,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public String toString() {
       return "Operations[refresher=" + refresher + ", adminToken=" + (adminToken == null ? "none" : "(set)")
-          + ", accessLog=" + accessLog + "]";
+          + ", accessLog=" + accessLog + ", searchLimit=" + searchLimit + "]";
     }
   }
 
@@ -97,9 +112,11 @@ public final class WebServer implements AutoCloseable {
     LibraryApi library = new LibraryApi(index, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
+    RateLimiter searchLimiter = new RateLimiter(ops.searchLimit());
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.compressionStrategy = CompressionStrategy.GZIP;
+      config.http.maxRequestSize = MAX_REQUEST_BODY_BYTES;
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
       // on stop: refuse new connections, let requests in flight finish (up to STOP_TIMEOUT_MS)
       config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
@@ -115,6 +132,9 @@ public final class WebServer implements AutoCloseable {
         files.headers = java.util.Map.of("Cache-Control", "no-cache");
       });
       config.routes.before(SecurityHeaders::apply);
+      config.routes.before(WebServer::refuseLargeBodies);
+      config.routes.before("/api/search", searchLimiter::check);
+      config.routes.before("/api/suggest", searchLimiter::check);
       config.routes.get("/api/search", searchApi::search);
       config.routes.get("/api/suggest", searchApi::suggest);
       config.routes.get("/api/videos/{id}", library::video);
@@ -134,6 +154,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   record Health(String status) {}
+
+  /** By the declared length, before anything reads the body. */
+  private static void refuseLargeBodies(io.javalin.http.Context ctx) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > MAX_REQUEST_BODY_BYTES) {
+      throw new io.javalin.http.ContentTooLargeResponse("the request body is " + length + " bytes; the limit is "
+          + MAX_REQUEST_BODY_BYTES + " (this API takes no request bodies)");
+    }
+  }
 
   private static byte[] openapi() {
     try (InputStream in = WebServer.class.getResourceAsStream("openapi.json")) {

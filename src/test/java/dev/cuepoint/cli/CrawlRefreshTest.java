@@ -64,7 +64,9 @@ class CrawlRefreshTest {
     StringWriter sink = new StringWriter();
     ImportCommand.importInto(data, List.of(existing), new PrintWriter(sink));
     Config settings = new Config(List.of(Lectures.PLAYLIST), List.of(), List.of("ytdlp-folder"), List.of(),
-        List.of(folder), null, "127.0.0.1", 0, TOKEN, 10_000, false, fake.root());
+        List.of(folder), null, "127.0.0.1", 0, TOKEN, 10_000, false, fake.root(),
+        // four searchers from one address as fast as they can: far past the default rate limit
+        new dev.cuepoint.web.RateLimiter.Limit(100_000, 100_000));
     service = Service.start(data, settings, Path.of("web"), Map.of("CUEPOINT_YOUTUBE_API_KEY", apiKey),
         new PrintWriter(sink), new PrintWriter(sink));
   }

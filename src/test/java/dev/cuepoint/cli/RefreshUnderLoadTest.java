@@ -47,7 +47,9 @@ class RefreshUnderLoadTest {
     }
     DataDir data = Folders.data(tmp.resolve("data"));
     Config settings = new Config(List.of(), List.of(), List.of(), List.of(), List.of(incoming), null,
-        "127.0.0.1", 0, TOKEN, 10_000, false, null);
+        "127.0.0.1", 0, TOKEN, 10_000, false, null,
+        // four searchers from one address as fast as they can: far past the default rate limit
+        new dev.cuepoint.web.RateLimiter.Limit(100_000, 100_000));
     StringWriter sink = new StringWriter();
     ImportCommand.importInto(data, List.of(incoming), new PrintWriter(sink));
     service = Service.start(data, settings, Path.of("web"), java.util.Map.of(), new PrintWriter(sink),

@@ -38,8 +38,17 @@ final class TestSite implements AutoCloseable {
     return start(dir, library, library, FAKE_API);
   }
 
+  /** Tests are one client asking hundreds of times a second: the rate limit is far above that. */
+  static final RateLimiter.Limit NO_PRACTICAL_LIMIT = new RateLimiter.Limit(100_000, 100_000);
+
   /** @param youtubeApiUrl where the page loads the player script from */
   static TestSite start(Path dir, Library library, VideoSource videos, String youtubeApiUrl) throws IOException {
+    return start(dir, library, videos, youtubeApiUrl, NO_PRACTICAL_LIMIT);
+  }
+
+  /** @param searchLimit each client's rate limit on search and suggest */
+  static TestSite start(Path dir, Library library, VideoSource videos, String youtubeApiUrl,
+      RateLimiter.Limit searchLimit) throws IOException {
     SearchIndex index = SearchIndex.open(dir.resolve("lucene"));
     index.sync(library, false, null);
     Path web = copyOfWeb(dir.resolve("web"));
@@ -48,7 +57,7 @@ final class TestSite implements AutoCloseable {
         RefreshTask.of("index", stop -> index.sync(library, false, null).summary()), null, java.time.Clock.systemUTC());
     WebServer server = new WebServer(index, new SearchService(index), videos,
         new WebServer.Settings("127.0.0.1", 0, web, youtubeApiUrl),
-        new WebServer.Operations(refresher, ADMIN_TOKEN, () -> 1234L, false));
+        new WebServer.Operations(refresher, ADMIN_TOKEN, () -> 1234L, false, searchLimit));
     server.start();
     return new TestSite(index, server, web);
   }

@@ -1,0 +1,20 @@
+package dev.cuepoint.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cuepoint.captions.CaptionFormat;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Fuzzes the SBV parser through {@code Captions.parse}; see {@link CaptionChecks} for what is checked. */
+class SbvFuzzTest {
+  static Stream<Arguments> seeds() {
+    return Seeds.files(".sbv", ".srt");
+  }
+
+  @MethodSource("seeds")
+  @FuzzTest(maxDuration = "5s")
+  void sbv_parser_takes_any_input(byte[] input) throws Exception {
+    CaptionChecks.parse(CaptionFormat.SBV, input);
+  }
+}
