@@ -144,15 +144,7 @@ final class HttpLoad {
       for (Future<long[]> f : futures) {
         all.add(f.get());
       }
-      double took = (System.nanoTime() - start) / 1e9;
-      int total = all.stream().mapToInt(a -> a.length).sum();
-      long[] merged = new long[total];
-      int at = 0;
-      for (long[] a : all) {
-        System.arraycopy(a, 0, merged, at, a.length);
-        at += a.length;
-      }
-      return Latencies.of(merged, total, took, java.util.Arrays.stream(errors).sum());
+      return Latencies.merged(all, (System.nanoTime() - start) / 1e9, java.util.Arrays.stream(errors).sum());
     } finally {
       pool.shutdownNow();
     }

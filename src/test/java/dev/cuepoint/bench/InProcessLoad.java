@@ -59,15 +59,7 @@ final class InProcessLoad {
       for (Future<long[]> f : results) {
         all.add(f.get());
       }
-      double took = (System.nanoTime() - start) / 1e9;
-      int total = all.stream().mapToInt(a -> a.length).sum();
-      long[] merged = new long[total];
-      int at = 0;
-      for (long[] a : all) {
-        System.arraycopy(a, 0, merged, at, a.length);
-        at += a.length;
-      }
-      return Latencies.of(merged, total, took, 0);
+      return Latencies.merged(all, (System.nanoTime() - start) / 1e9, 0);
     } finally {
       pool.shutdownNow();
     }

@@ -10,6 +10,18 @@ import java.util.List;
  */
 record Latencies(double p50, double p95, double p99, double perSecond, long requests, long errors) {
 
+  /** The samples of several workers, gathered once they stop, over {@code seconds}. */
+  static Latencies merged(List<long[]> perWorker, double seconds, long errors) {
+    int total = perWorker.stream().mapToInt(a -> a.length).sum();
+    long[] merged = new long[total];
+    int at = 0;
+    for (long[] a : perWorker) {
+      System.arraycopy(a, 0, merged, at, a.length);
+      at += a.length;
+    }
+    return of(merged, total, seconds, errors);
+  }
+
   /** From raw nanosecond samples taken over {@code seconds}. */
   static Latencies of(long[] nanos, int count, double seconds, long errors) {
     long[] s = Arrays.copyOf(nanos, count);
