@@ -69,9 +69,10 @@ public final class HybridLatency {
    * @param realVideos use only the first this many real videos (0: all; the smoke test uses a few)
    * @param sample recombined passages embedded for real: embedding throughput, and the fit of the noise
    * @param http also measure hybrid search over HTTP
+   * @param searches what to time, of {@link #SEARCHES}
    */
   record Options(int videos, Path out, Path work, Path realRoot, int realVideos, int reps, double seconds,
-      List<Integer> threads, int sample, boolean reuse, boolean http) {
+      List<Integer> threads, int sample, boolean reuse, boolean http, List<String> searches) {
 
     static Options parse(String[] args) {
       int videos = 10_000, realVideos = 0, reps = 3, sample = 256;
@@ -80,6 +81,7 @@ public final class HybridLatency {
       double seconds = 10;
       List<Integer> threads = List.of(1, 8);
       boolean reuse = false, http = true;
+      List<String> searches = SEARCHES;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--videos" -> videos = Integer.parseInt(args[++i]);
@@ -93,16 +95,30 @@ public final class HybridLatency {
           case "--real-videos" -> realVideos = Integer.parseInt(args[++i]);
           case "--reuse" -> reuse = true;
           case "--no-http" -> http = false;
+          case "--searches" -> searches = List.of(args[++i].split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --videos 10000"
-              + " --out DIR --work DIR --data3b1b DIR --reps N --seconds S --threads 1,8 --sample N --real-videos N --reuse --no-http");
+              + " --out DIR --work DIR --data3b1b DIR --reps N --seconds S --threads 1,8 --sample N --real-videos N --reuse --no-http --searches " + String.join(",", SEARCHES));
         }
       }
-      return new Options(videos, out, work, real, realVideos, reps, seconds, threads, sample, reuse, http);
+      return new Options(videos, out, work, real, realVideos, reps, seconds, threads, sample, reuse, http, searches);
     }
   }
 
+  /**
+   * The searches timed: the three modes, and "keyword-part", the keyword search hybrid search runs
+   * inside (as {@code HybridSearch} asks for it: 30 videos, 10 moments each).
+   */
+  static final List<String> SEARCHES = List.of("hybrid", "semantic", "keyword", "keyword-part");
+
+  /**
+   * Also known: "hybrid-vectors-ready", hybrid search whose query vectors the real model computed
+   * before the timed run (kept in a map), so the timed path is the same minus the model call: what the
+   * model's run costs the rest of the search (profiling, not in the default list).
+   */
+  static final String VECTORS_READY = "hybrid-vectors-ready";
+
   /** The real embedder, counting the texts it embeds and timing each call (the queries' embedding cost). */
-  static final class Counting implements Embedder {
+  static class Counting implements Embedder {
     final Embedder real;
     final AtomicLong calls = new AtomicLong();
     private final List<Long> nanos = new ArrayList<>();
@@ -433,21 +449,35 @@ public final class HybridLatency {
       // each measured run gets a ModeSearch of its own: SemanticSearch's cache of recent query vectors
       // starts empty, so what the warm-up or an earlier run embedded is embedded again
       java.util.function.Supplier<ModeSearch> fresh = () -> ModeSearch.of(index, keyword, passages, embedder);
+      Map<String, float[]> ready = new java.util.concurrent.ConcurrentHashMap<>();
+      Embedder fromMap = new Counting(model) {
+        @Override
+        public List<float[]> embed(List<String> texts) {
+          return texts.stream().map(t -> ready.computeIfAbsent(t, x -> model.embed(x))).toList();
+        }
+      };
+      if (options.searches().contains(VECTORS_READY)) {
+        ModeSearch filling = ModeSearch.of(index, keyword, passages, fromMap);
+        for (String t : texts) {
+          filling.search(request("hybrid", t));
+        }
+      }
       fact("queries", texts.size() + " distinct texts: the " + texts.size() / 9 + " questions of the evaluation set,"
           + " each in 3 casings × 3 endings (the model is uncased, so each spelling costs a real embedding and"
           + " finds the same passages); first page of 10 videos, 5 moments each");
       // warm-up: every mode, so JIT, page cache and model are warm
       for (SearchRequest.Mode m : SearchRequest.Mode.values()) {
-        InProcessLoad.run(workers(modes, texts, m, 2), 2, Math.min(5, options.seconds()));
+        InProcessLoad.run(workers(modes, texts, m.name().toLowerCase(Locale.ROOT), 2), 2, Math.min(5, options.seconds()));
       }
       embedder.drain();
       for (int threads : options.threads()) {
-        for (SearchRequest.Mode m : List.of(SearchRequest.Mode.HYBRID, SearchRequest.Mode.SEMANTIC, SearchRequest.Mode.KEYWORD)) {
+        for (String m : options.searches()) {
           List<Latencies> reps = new ArrayList<>();
           long embedded = 0;
           List<Long> embedNanos = new ArrayList<>();
           for (int rep = 0; rep < options.reps(); rep++) {
-            reps.add(InProcessLoad.run(workers(fresh.get(), texts, m, threads), threads, options.seconds()));
+            ModeSearch modesOfRun = m.equals(VECTORS_READY) ? ModeSearch.of(index, keyword, passages, fromMap) : fresh.get();
+            reps.add(InProcessLoad.run(workers(modesOfRun, texts, m, threads), threads, options.seconds()));
             embedded += embedder.calls.get();
             for (long x : embedder.drain()) {
               embedNanos.add(x);
@@ -456,18 +486,18 @@ public final class HybridLatency {
           Latencies l = Latencies.median(reps);
           double embedP50 = embedNanos.isEmpty() ? Double.NaN
               : Latencies.of(embedNanos.stream().mapToLong(Long::longValue).toArray(), embedNanos.size(), 1, 0).p50();
-          runs.add(new Run(m.name().toLowerCase(Locale.ROOT), threads, l, embedded, embedP50));
+          runs.add(new Run(m, threads, l, embedded, embedP50));
           log("%s, %d thread(s): p50 %.1f p95 %.1f p99 %.1f ms, %.1f q/s, %d searches, %d queries embedded (p50 %.1f ms)",
               m, threads, l.p50(), l.p95(), l.p99(), l.perSecond(), l.requests(), embedded, embedP50);
         }
       }
       // the same questions again and again: their vectors stay in SemanticSearch's small cache (paging, repeats)
       List<String> few = texts.subList(0, Math.min(64, texts.size()));
-      InProcessLoad.run(workers(modes, few, SearchRequest.Mode.HYBRID, 1), 1, Math.min(3, options.seconds()));
+      InProcessLoad.run(workers(modes, few, "hybrid", 1), 1, Math.min(3, options.seconds()));
       embedder.drain();
       List<Latencies> cached = new ArrayList<>();
       for (int rep = 0; rep < options.reps(); rep++) {
-        cached.add(InProcessLoad.run(workers(modes, few, SearchRequest.Mode.HYBRID, 1), 1, options.seconds()));
+        cached.add(InProcessLoad.run(workers(modes, few, "hybrid", 1), 1, options.seconds()));
       }
       runs.add(new Run("hybrid, query vector cached", 1, Latencies.median(cached), embedder.calls.get(), Double.NaN));
       embedder.drain();
@@ -482,17 +512,30 @@ public final class HybridLatency {
    * list after the one before, so no worker reaches a text another asked for until the texts of all
    * of them have passed through SemanticSearch's cache of recent queries, and every query is embedded.
    */
-  private static InProcessLoad.WorkerFactory workers(ModeSearch modes, List<String> texts, SearchRequest.Mode mode,
-      int threads) {
+  private static InProcessLoad.WorkerFactory workers(ModeSearch modes, List<String> texts, String search, int threads) {
     AtomicInteger made = new AtomicInteger();
     return () -> {
       int start = made.getAndIncrement() * texts.size() / threads;
       return i -> {
-        SearchResponse r = modes.search(SearchRequest.of(texts.get((start + i) % texts.size())).withMode(mode));
-        if (r.results().isEmpty() && mode != SearchRequest.Mode.KEYWORD) {
-          throw new IllegalStateException(mode + " search for '" + texts.get((start + i) % texts.size()) + "' found nothing");
+        String q = texts.get((start + i) % texts.size());
+        SearchResponse r = modes.search(request(search, q));
+        if (r.results().isEmpty() && !search.startsWith("keyword")) {
+          throw new IllegalStateException(search + " search for '" + q + "' found nothing");
         }
       };
+    };
+  }
+
+  /** One search of the mix: the first page of 10 videos with 5 moments, or the keyword part of a hybrid search. */
+  static SearchRequest request(String search, String q) {
+    return switch (search) {
+      case "hybrid", VECTORS_READY -> SearchRequest.of(q).withMode(SearchRequest.Mode.HYBRID);
+      case "semantic" -> SearchRequest.of(q).withMode(SearchRequest.Mode.SEMANTIC);
+      case "keyword" -> SearchRequest.of(q).withMode(SearchRequest.Mode.KEYWORD);
+      // HybridSearch.keywordPart, copied: its keyword search, for the breakdown of a hybrid search's time
+      case "keyword-part" -> new SearchRequest(q.replaceAll("\\?(?=\\s|$)", " ").strip(), 30, 0, null, null, null, null,
+          SearchRequest.Sort.RELEVANCE, 10, List.of(), SearchRequest.Mode.KEYWORD);
+      default -> throw new IllegalArgumentException("unknown search '" + search + "'; known: " + SEARCHES);
     };
   }
 
