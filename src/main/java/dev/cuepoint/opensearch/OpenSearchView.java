@@ -1,0 +1,216 @@
+package dev.cuepoint.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.KeywordIndex;
+import dev.cuepoint.index.Languages;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+
+/**
+ * A {@link KeywordIndex.View} over the cluster. Ranking, counts, filters, spelling and completions are
+ * asked of the cluster; moments are found here, by running the moments query over a one-document
+ * in-memory index of each hit's stored texts, analysed as the embedded index analyses them — so the
+ * character offsets, and the times they map to, are the embedded index's.
+ */
+final class OpenSearchView implements KeywordIndex.View {
+  private static final Map<String, String> SEARCH_PARAMS = Map.of(
+      // global term statistics across shards: the same BM25 as one embedded index
+      "search_type", "dfs_query_then_fetch",
+      // a shard that cannot answer is an error to retry, never a silently shorter result list
+      "allow_partial_search_results", "false");
+
+  private final OpenSearchIndex index;
+  private final Cluster cluster;
+
+  OpenSearchView(OpenSearchIndex index) {
+    this.index = index;
+    this.cluster = index.cluster();
+  }
+
+  /** A hit and its stored fields, as the cluster returned them. */
+  private record SourceHit(float score, Document meta, JsonNode source) implements KeywordIndex.Hit {}
+
+  @Override
+  public List<String> transcriptFields() throws IOException {
+    return index.transcriptFields();
+  }
+
+  private JsonNode search(ObjectNode body) throws IOException {
+    Cluster.Answer a = cluster.send("POST", "/" + index.alias() + "/_search", SEARCH_PARAMS, body.toString());
+    if (a.status() == 404) {
+      return Cluster.JSON.createObjectNode(); // nothing indexed yet
+    }
+    if (a.status() / 100 != 2) {
+      throw new IOException(cluster.where() + " could not search (HTTP " + a.status() + "): "
+          + Cluster.reason(a.json()));
+    }
+    return a.json();
+  }
+
+  @Override
+  public KeywordIndex.Page top(Query ranking, Query matching, boolean byDate, int n) throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.set("query", QueryJson.of(ranking));
+    body.put("size", n).put("track_total_hits", true);
+    body.putArray("_source").add(Names.STORED);
+    if (byDate) {
+      body.put("track_scores", true);
+      var sort = body.putArray("sort");
+      sort.addObject().putObject(Fields.PUBLISHED).put("order", "desc").put("missing", "_last");
+      sort.add("_score");
+    }
+    JsonNode hits = search(body).path("hits");
+    List<KeywordIndex.Hit> out = new ArrayList<>();
+    for (JsonNode h : hits.path("hits")) {
+      JsonNode source = h.path("_source");
+      out.add(new SourceHit((float) h.path("_score").asDouble(0), DocumentJson.stored(source, KeywordIndex.META),
+          source));
+    }
+    return new KeywordIndex.Page(hits.path("total").path("value").asLong(0), out);
+  }
+
+  @Override
+  public int count(Query query) throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.set("query", QueryJson.of(query));
+    body.put("size", 0).put("track_total_hits", true);
+    return search(body).path("hits").path("total").path("value").asInt(0);
+  }
+
+  @Override
+  public Matches matches(KeywordIndex.Hit hit, Query query) throws IOException {
+    Document stored = DocumentJson.stored(((SourceHit) hit).source(), null);
+    MemoryIndex memory = new MemoryIndex(true, false);
+    for (String field : List.of(Fields.TITLE, Fields.CHAPTERS)) {
+      String text = stored.get(field);
+      if (text != null) {
+        memory.addField(field, text, index.analyzers());
+      }
+    }
+    for (String lang : stored.getValues(Fields.LANG)) {
+      String text = stored.get(Fields.text(lang));
+      if (text == null) {
+        continue;
+      }
+      memory.addField(Fields.text(lang), text, index.analyzers());
+      if (Languages.usesGrams(lang)) {
+        memory.addField(Fields.grams(lang), text, index.analyzers());
+      }
+    }
+    IndexSearcher searcher = memory.createSearcher();
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    return weight.matches(searcher.getIndexReader().leaves().getFirst(), 0);
+  }
+
+  @Override
+  public Document stored(KeywordIndex.Hit hit, Set<String> fields) {
+    return DocumentJson.stored(((SourceHit) hit).source(), fields);
+  }
+
+  @Override
+  public Document card(String videoId) throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.putObject("query").putObject("term").put(Fields.ID, videoId);
+    body.put("size", 1);
+    body.putArray("_source").add(Names.STORED);
+    JsonNode hits = search(body).path("hits").path("hits");
+    return hits.isEmpty() ? null : DocumentJson.stored(hits.get(0).path("_source"), KeywordIndex.META);
+  }
+
+  @Override
+  public int vocabularyCount(String word) throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.putObject("query").putObject("term").put(Names.of(Fields.WORDS), Tokens.escape(word));
+    body.put("size", 0).put("track_total_hits", true);
+    return search(body).path("hits").path("total").path("value").asInt(0);
+  }
+
+  @Override
+  public String closestWord(String word) throws IOException {
+    // the term suggester is Lucene's DirectSpellChecker: the settings of the embedded backend's
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    ObjectNode term = body.putObject("suggest").putObject("spelling").put("text", Tokens.escape(word))
+        .putObject("term");
+    term.put("field", Names.of(Fields.WORDS)).put("analyzer", Tokens.ANALYZER).put("size", 1)
+        .put("suggest_mode", "missing").put("max_edits", 2).put("prefix_length", 1).put("min_word_length", 3)
+        .put("sort", "score").put("string_distance", "internal").put("accuracy", 0.5)
+        .put("max_inspections", 5).put("max_term_freq", 0.01).put("min_doc_freq", 0);
+    JsonNode options = search(body).path("suggest").path("spelling").path(0).path("options");
+    return options.isEmpty() ? null : options.get(0).path("text").asText();
+  }
+
+  @Override
+  public List<KeywordIndex.Word> wordsStartingWith(String prefix, int max) throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.putObject("aggs").putObject("words").putObject("terms").put("field", Names.of(Fields.WORDS))
+        .put("include", regexLiteral(prefix) + ".*")
+        .put("size", Math.min(max, MAX_AGGREGATED));
+    List<KeywordIndex.Word> out = new ArrayList<>();
+    for (JsonNode b : search(body).path("aggregations").path("words").path("buckets")) {
+      out.add(new KeywordIndex.Word(b.path("key").asText(), b.path("doc_count").asInt()));
+    }
+    return out;
+  }
+
+  /** The most completions asked of the cluster: the most used ones come first either way. */
+  static final int MAX_AGGREGATED = 1000;
+
+  /** A literal in the cluster's (Lucene) regular expressions: every character not a letter or digit escaped. */
+  static String regexLiteral(String s) {
+    StringBuilder b = new StringBuilder();
+    s.codePoints().forEach(c -> {
+      if (!Character.isLetterOrDigit(c)) {
+        b.append('\\');
+      }
+      b.appendCodePoint(c);
+    });
+    return b.toString();
+  }
+
+  @Override
+  public int videos() throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0).put("track_total_hits", true);
+    return search(body).path("hits").path("total").path("value").asInt(0);
+  }
+
+  @Override
+  public Map<String, Integer> transcriptsByLanguage() throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.putObject("aggs").putObject("langs").putObject("terms").put("field", Fields.LANG).put("size", 1000);
+    Map<String, Integer> out = new TreeMap<>();
+    for (JsonNode b : search(body).path("aggregations").path("langs").path("buckets")) {
+      out.put(b.path("key").asText(), b.path("doc_count").asInt());
+    }
+    return out;
+  }
+
+  @Override
+  public long cues() throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.putObject("aggs").putObject("cues").putObject("sum").put("field", Fields.CUES);
+    return search(body).path("aggregations").path("cues").path("value").asLong(0);
+  }
+
+  @Override
+  public void close() {
+    // nothing held: every call is its own request
+  }
+}
