@@ -30,7 +30,7 @@ final class DocumentJson {
     ObjectNode out = Cluster.JSON.createObjectNode();
     ObjectNode text = out.putObject(Names.TEXT_OBJECT);
     Map<String, Set<Object>> values = new LinkedHashMap<>();
-    ArrayNode stored = Cluster.JSON.createArrayNode();
+    ObjectNode stored = Cluster.JSON.createObjectNode();
     for (IndexableField f : doc.getFields()) {
       IndexableFieldType type = f.fieldType();
       String name = f.name();
@@ -53,7 +53,7 @@ final class DocumentJson {
         values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(f.binaryValue().utf8ToString());
       }
       if (type.stored()) {
-        stored.add(storedValue(f));
+        (stored.has(name) ? (ArrayNode) stored.get(name) : stored.putArray(name)).add(storedValue(f));
       }
     }
     values.forEach((name, vs) -> {
@@ -73,9 +73,12 @@ final class DocumentJson {
     return out;
   }
 
-  /** One stored value: {@code [name, type, value]}, type s(tring), l(ong), i(nt), b(inary, base64). */
+  /**
+   * One stored value: {@code [type, value]}, type s(tring), l(ong), i(nt), b(inary, base64), in the
+   * list of its field's values ({@code "stored": {"title": [["s", "…"]], …}}).
+   */
   private static ArrayNode storedValue(IndexableField f) {
-    ArrayNode a = Cluster.JSON.createArrayNode().add(f.name());
+    ArrayNode a = Cluster.JSON.createArrayNode();
     BytesRef bytes = f.binaryValue();
     Number n = f.numericValue();
     if (n instanceof Integer i) {
@@ -96,17 +99,20 @@ final class DocumentJson {
   /** The stored fields of a source (all of them, or those named), as Lucene would return them. */
   static Document stored(JsonNode source, Set<String> only) {
     Document d = new Document();
-    for (JsonNode v : source.path(Names.STORED)) {
-      String name = v.path(0).asText();
+    for (var it = source.path(Names.STORED).fields(); it.hasNext(); ) {
+      var field = it.next();
+      String name = field.getKey();
       if (only != null && !only.contains(name)) {
         continue;
       }
-      JsonNode value = v.path(2);
-      switch (v.path(1).asText()) {
-        case "i" -> d.add(new StoredField(name, value.asInt()));
-        case "l" -> d.add(new StoredField(name, value.asLong()));
-        case "b" -> d.add(new StoredField(name, Base64.getDecoder().decode(value.asText())));
-        default -> d.add(new StoredField(name, value.asText()));
+      for (JsonNode v : field.getValue()) {
+        JsonNode value = v.path(1);
+        switch (v.path(0).asText()) {
+          case "i" -> d.add(new StoredField(name, value.asInt()));
+          case "l" -> d.add(new StoredField(name, value.asLong()));
+          case "b" -> d.add(new StoredField(name, Base64.getDecoder().decode(value.asText())));
+          default -> d.add(new StoredField(name, value.asText()));
+        }
       }
     }
     return d;

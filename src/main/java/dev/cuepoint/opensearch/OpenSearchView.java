@@ -40,8 +40,38 @@ final class OpenSearchView implements KeywordIndex.View {
     this.cluster = index.cluster();
   }
 
-  /** A hit and its stored fields, as the cluster returned them. */
-  private record SourceHit(float score, Document meta, JsonNode source) implements KeywordIndex.Hit {}
+  /**
+   * A hit, the text fields it matched in, and those fields' stored texts and time maps (fetched for
+   * the whole page at once, after the search: a video's thirty transcripts are megabytes).
+   */
+  private static final class SourceHit implements KeywordIndex.Hit {
+    final String id;
+    final float score;
+    final Document meta;
+    final Set<String> matchedFields;
+    JsonNode texts = Cluster.JSON.createObjectNode();
+
+    SourceHit(String id, float score, Document meta, Set<String> matchedFields) {
+      this.id = id;
+      this.score = score;
+      this.meta = meta;
+      this.matchedFields = matchedFields;
+    }
+
+    @Override
+    public float score() {
+      return score;
+    }
+
+    @Override
+    public Document meta() {
+      return meta;
+    }
+  }
+
+  /** What a card shows, and the languages a video has. */
+  private static final List<String> CARD_SOURCE = java.util.stream.Stream.concat(
+      KeywordIndex.META.stream(), java.util.stream.Stream.of(Fields.LANG)).map(f -> Names.STORED + "." + f).toList();
 
   @Override
   public List<String> transcriptFields() throws IOException {
@@ -63,9 +93,9 @@ final class OpenSearchView implements KeywordIndex.View {
   @Override
   public KeywordIndex.Page top(Query ranking, Query matching, boolean byDate, int n) throws IOException {
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.set("query", QueryJson.of(ranking));
+    body.set("query", QueryJson.named(ranking));
     body.put("size", n).put("track_total_hits", true);
-    body.putArray("_source").add(Names.STORED);
+    CARD_SOURCE.forEach(body.putArray("_source")::add);
     if (byDate) {
       body.put("track_scores", true);
       var sort = body.putArray("sort");
@@ -73,13 +103,53 @@ final class OpenSearchView implements KeywordIndex.View {
       sort.add("_score");
     }
     JsonNode hits = search(body).path("hits");
-    List<KeywordIndex.Hit> out = new ArrayList<>();
+    List<SourceHit> out = new ArrayList<>();
     for (JsonNode h : hits.path("hits")) {
-      JsonNode source = h.path("_source");
-      out.add(new SourceHit((float) h.path("_score").asDouble(0), DocumentJson.stored(source, KeywordIndex.META),
-          source));
+      Set<String> matched = new java.util.HashSet<>();
+      h.path("matched_queries").forEach(f -> matched.add(QueryJson.fieldOfName(f.asText())));
+      out.add(new SourceHit(h.path("_id").asText(), (float) h.path("_score").asDouble(0),
+          DocumentJson.stored(h.path("_source"), null), matched));
     }
-    return new KeywordIndex.Page(hits.path("total").path("value").asLong(0), out);
+    fetchTexts(out);
+    return new KeywordIndex.Page(hits.path("total").path("value").asLong(0), List.copyOf(out));
+  }
+
+  /** One request for the stored texts (and time maps) of the fields each hit matched in. */
+  private void fetchTexts(List<SourceHit> hits) throws IOException {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    var docs = body.putArray("docs");
+    for (SourceHit h : hits) {
+      List<String> fields = new ArrayList<>();
+      if (h.matchedFields.contains(Fields.TITLE)) {
+        fields.add(Fields.TITLE);
+      }
+      if (h.matchedFields.contains(Fields.CHAPTERS)) {
+        fields.addAll(List.of(Fields.CHAPTERS, Fields.CHAPTER_TIMES));
+      }
+      for (String lang : h.meta.getValues(Fields.LANG)) {
+        if (h.matchedFields.contains(Fields.text(lang)) || h.matchedFields.contains(Fields.grams(lang))) {
+          fields.addAll(List.of(Fields.text(lang), Fields.times(lang), Fields.kind(lang)));
+        }
+      }
+      if (fields.isEmpty()) {
+        continue;
+      }
+      ObjectNode doc = docs.addObject().put("_id", h.id);
+      var includes = doc.putObject("_source").putArray("includes");
+      fields.forEach(f -> includes.add(Names.STORED + "." + f));
+    }
+    if (docs.isEmpty()) {
+      return;
+    }
+    JsonNode answer = cluster.call("POST", "/" + index.alias() + "/_mget", null, body.toString());
+    Map<String, JsonNode> byId = new java.util.HashMap<>();
+    answer.path("docs").forEach(d -> byId.put(d.path("_id").asText(), d.path("_source")));
+    for (SourceHit h : hits) {
+      JsonNode source = byId.get(h.id);
+      if (source != null) {
+        h.texts = source;
+      }
+    }
   }
 
   @Override
@@ -90,23 +160,30 @@ final class OpenSearchView implements KeywordIndex.View {
     return search(body).path("hits").path("total").path("value").asInt(0);
   }
 
+  /**
+   * Only the texts the cluster says the hit matched in are analysed: a video may have thirty
+   * transcripts, and analysing them all for every hit would cost more than the search.
+   */
   @Override
   public Matches matches(KeywordIndex.Hit hit, Query query) throws IOException {
-    Document stored = DocumentJson.stored(((SourceHit) hit).source(), null);
+    SourceHit h = (SourceHit) hit;
+    Document stored = DocumentJson.stored(h.texts, null);
     MemoryIndex memory = new MemoryIndex(true, false);
     for (String field : List.of(Fields.TITLE, Fields.CHAPTERS)) {
       String text = stored.get(field);
-      if (text != null) {
+      if (text != null && h.matchedFields.contains(field)) {
         memory.addField(field, text, index.analyzers());
       }
     }
-    for (String lang : stored.getValues(Fields.LANG)) {
+    for (String lang : h.meta.getValues(Fields.LANG)) {
       String text = stored.get(Fields.text(lang));
-      if (text == null) {
+      boolean words = h.matchedFields.contains(Fields.text(lang));
+      boolean grams = Languages.usesGrams(lang) && h.matchedFields.contains(Fields.grams(lang));
+      if (text == null || !(words || grams)) {
         continue;
       }
       memory.addField(Fields.text(lang), text, index.analyzers());
-      if (Languages.usesGrams(lang)) {
+      if (grams) {
         memory.addField(Fields.grams(lang), text, index.analyzers());
       }
     }
@@ -117,7 +194,7 @@ final class OpenSearchView implements KeywordIndex.View {
 
   @Override
   public Document stored(KeywordIndex.Hit hit, Set<String> fields) {
-    return DocumentJson.stored(((SourceHit) hit).source(), fields);
+    return DocumentJson.stored(((SourceHit) hit).texts, fields);
   }
 
   @Override
@@ -125,7 +202,7 @@ final class OpenSearchView implements KeywordIndex.View {
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.putObject("query").putObject("term").put(Fields.ID, videoId);
     body.put("size", 1);
-    body.putArray("_source").add(Names.STORED);
+    CARD_SOURCE.forEach(body.putArray("_source")::add);
     JsonNode hits = search(body).path("hits").path("hits");
     return hits.isEmpty() ? null : DocumentJson.stored(hits.get(0).path("_source"), KeywordIndex.META);
   }
@@ -148,7 +225,8 @@ final class OpenSearchView implements KeywordIndex.View {
     term.put("field", Names.of(Fields.WORDS)).put("analyzer", Tokens.ANALYZER).put("size", 1)
         .put("suggest_mode", "missing").put("max_edits", 2).put("prefix_length", 1).put("min_word_length", 3)
         .put("sort", "score").put("string_distance", "internal").put("accuracy", 0.5)
-        .put("max_inspections", 5).put("max_term_freq", 0.01).put("min_doc_freq", 0);
+        .put("max_inspections", 5).put("max_term_freq", 0.01).put("min_doc_freq", 0)
+        .put("shard_size", 1); // the spell checker inspects max_inspections × this many candidates
     JsonNode options = search(body).path("suggest").path("spelling").path(0).path("options");
     return options.isEmpty() ? null : options.get(0).path("text").asText();
   }

@@ -33,14 +33,52 @@ final class QueryJson {
   private QueryJson() {}
 
   static ObjectNode of(Query q) {
+    return of(q, null);
+  }
+
+  /**
+   * Names the clauses on text fields {@code <field>#<n>} ({@code _name}), so that each hit says in
+   * which fields it matched ({@code matched_queries}). Each name is unique: the cluster keeps one
+   * query per name.
+   */
+  static ObjectNode named(Query q) {
+    return of(q, new int[1]);
+  }
+
+  /** The field a clause name stands for. */
+  static String fieldOfName(String name) {
+    int hash = name.lastIndexOf('#');
+    return hash < 0 ? name : name.substring(0, hash);
+  }
+
+  /** @param named the count of names given so far, or null for no names */
+  private static ObjectNode of(Query q, int[] named) {
+    ObjectNode out = translate(q, named);
+    String field = fieldOf(q);
+    if (named != null && field != null && !Names.VALUES.contains(field)) {
+      params(out).put("_name", field + "#" + named[0]++);
+    }
+    return out;
+  }
+
+  private static String fieldOf(Query q) {
+    return switch (q) {
+      case TermQuery t -> t.getTerm().field();
+      case PhraseQuery p -> p.getField();
+      case MultiTermQuery m -> m.getField();
+      default -> null;
+    };
+  }
+
+  private static ObjectNode translate(Query q, int[] named) {
     ObjectNode out = Cluster.JSON.createObjectNode();
     switch (q) {
       case BoostQuery b -> {
-        ObjectNode inner = of(b.getQuery());
+        ObjectNode inner = of(b.getQuery(), named);
         params(inner).put("boost", b.getBoost() * params(inner).path("boost").asDouble(1));
         return inner;
       }
-      case ConstantScoreQuery c -> out.putObject("constant_score").set("filter", of(c.getQuery()));
+      case ConstantScoreQuery c -> out.putObject("constant_score").set("filter", of(c.getQuery(), named));
       case BooleanQuery b -> {
         ObjectNode bool = out.putObject("bool");
         for (BooleanClause c : b.clauses()) {
@@ -51,7 +89,7 @@ final class QueryJson {
             case MUST_NOT -> "must_not";
           };
           ArrayNode list = bool.has(occur) ? (ArrayNode) bool.get(occur) : bool.putArray(occur);
-          list.add(of(c.query()));
+          list.add(of(c.query(), named));
         }
         if (b.getMinimumNumberShouldMatch() > 0) {
           bool.put("minimum_should_match", b.getMinimumNumberShouldMatch());
