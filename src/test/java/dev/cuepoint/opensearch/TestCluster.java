@@ -26,13 +26,14 @@ public final class TestCluster {
   /** The cluster, started on first use (about 6 s). */
   public static synchronized TestCluster get() {
     if (shared == null) {
-      shared = start(2);
+      shared = start("cuepoint-test", 9200);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
     }
     return shared;
   }
 
-  static TestCluster start(int nodes) {
+  /** Two nodes of a cluster of their own, answering HTTP from {@code baseHttpPort + 1} on. */
+  public static TestCluster start(String name, int baseHttpPort) {
     try {
       Path base = Files.createTempDirectory("cuepoint-opensearch");
       OpenSearchRunner runner = new OpenSearchRunner();
@@ -43,8 +44,8 @@ public final class TestCluster {
         settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
         settings.put("indices.breaker.total.use_real_memory", false);
       });
-      runner.build(OpenSearchRunner.newConfigs().basePath(base.toString()).numOfNode(nodes)
-          .clusterName("cuepoint-test").disableESLogger());
+      runner.build(OpenSearchRunner.newConfigs().basePath(base.toString()).numOfNode(2)
+          .baseHttpPort(baseHttpPort).clusterName(name).disableESLogger());
       runner.ensureYellow();
       return new TestCluster(runner, base);
     } catch (IOException e) {
@@ -83,7 +84,29 @@ public final class TestCluster {
     return runner;
   }
 
-  void stop() {
+  /** An HTTP request to the first node; the answer must be a success. */
+  public String call(String method, String pathAndQuery) throws IOException {
+    try {
+      var client = java.net.http.HttpClient.newHttpClient();
+      var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urls().getFirst() + pathAndQuery))
+          .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() / 100 != 2) {
+        throw new IOException(method + " " + pathAndQuery + ": HTTP " + r.statusCode() + " " + r.body());
+      }
+      return r.body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /** Stops one node (0 or 1), as a crash or shutdown would. */
+  public void stopNode(int i) throws IOException {
+    runner.getNode(i).close();
+  }
+
+  public void stop() {
     try {
       runner.close();
       runner.clean();
