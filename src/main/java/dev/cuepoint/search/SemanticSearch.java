@@ -119,7 +119,14 @@ public final class SemanticSearch {
     if (text.isBlank()) {
       throw new InvalidQueryException("the query has no words to search for by meaning");
     }
-    return recentQueries.computeIfAbsent(text, embedder::embed);
+    // embedded outside the map's lock: concurrent searches must not wait for each other's model runs
+    float[] known = recentQueries.get(text);
+    if (known != null) {
+      return known;
+    }
+    float[] v = embedder.embed(text);
+    recentQueries.put(text, v);
+    return v;
   }
 
   /** The query's words without the keyword syntax ({@code "…"}, {@code field:}, {@code ~}, {@code *}, {@code ?}). */
