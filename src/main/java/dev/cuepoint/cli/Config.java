@@ -3,6 +3,7 @@ package dev.cuepoint.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cuepoint.opensearch.OpenSearchSettings;
 import dev.cuepoint.web.RateLimiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,8 @@ public record Config(
   /** The keys a config file may hold. */
   static final List<String> KEYS = List.of("playlists", "channels", "captionSources", "languages",
       "ytdlpFolders", "refresh", "host", "port", "adminTokenFile", "quotaBudget", "accessLog",
-      "youtubeApiRoot", "rateLimit", "rateLimitBurst");
+      "youtubeApiRoot", "rateLimit", "rateLimitBurst", "backend", "opensearchUrls", "opensearchIndex",
+      "opensearchShards", "opensearchReplicas", "opensearchUser", "opensearchPasswordFile");
 
   static final List<String> CAPTION_SOURCES = List.of("api", "ytdlp-folder", "ytdlp");
 
@@ -96,23 +98,9 @@ public record Config(
    * @param flags values given on the command line, by config key (only those given)
    */
   static Config load(Path file, Path dataDir, Map<String, String> env, Map<String, String> flags) throws IOException {
-    Map<String, Value> raw = new LinkedHashMap<>();
-    Path f = file != null ? file : defaultFile(dataDir);
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new Invalid("config file " + file + " does not exist (--config names a YAML or JSON file)");
-    }
-    if (f != null) {
-      readFile(f, raw);
-    }
-    for (String key : KEYS) {
-      String var = envName(key);
-      if (env.containsKey(var)) {
-        raw.put(key, new Value(env.get(var), null, "environment variable " + var));
-      }
-    }
+    Reader r = new Reader(raw(file, dataDir, env, flags));
+    Map<String, Value> raw = r.raw;
     String token = env.get("CUEPOINT_ADMIN_TOKEN");
-    flags.forEach((k, v) -> raw.put(k, new Value(v, null, "--" + flagName(k))));
-    Reader r = new Reader(raw);
     if (token == null && raw.containsKey("adminTokenFile")) {
       token = r.secretFile("adminTokenFile");
     }
@@ -137,6 +125,66 @@ public record Config(
             r.integer("rateLimit", (int) RateLimiter.Limit.DEFAULT.perSecond(), 1, 1_000_000),
             r.integer("rateLimitBurst", RateLimiter.Limit.DEFAULT.burst(), 1, 1_000_000)));
     return c;
+  }
+
+  /** The settings by key: the file's, overridden by the environment's, overridden by the flags. */
+  private static Map<String, Value> raw(Path file, Path dataDir, Map<String, String> env, Map<String, String> flags)
+      throws IOException {
+    Map<String, Value> raw = new LinkedHashMap<>();
+    Path f = file != null ? file : defaultFile(dataDir);
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new Invalid("config file " + file + " does not exist (--config names a YAML or JSON file)");
+    }
+    if (f != null) {
+      readFile(f, raw);
+    }
+    for (String key : KEYS) {
+      String var = envName(key);
+      if (env.containsKey(var)) {
+        raw.put(key, new Value(env.get(var), null, "environment variable " + var));
+      }
+    }
+    flags.forEach((k, v) -> raw.put(k, new Value(v, null, "--" + flagName(k))));
+    return raw;
+  }
+
+  /**
+   * Where the keyword index lives: the embedded index in the data directory (the default), or an
+   * OpenSearch cluster. Every command reads it from the same places as the other settings. The
+   * cluster password comes only from CUEPOINT_OPENSEARCH_PASSWORD or the file {@code
+   * opensearchPasswordFile} names, never from the config file itself.
+   *
+   * @return the cluster's settings, or null for the embedded index
+   */
+  static OpenSearchSettings backend(Path file, Path dataDir, Map<String, String> env, Map<String, String> flags)
+      throws IOException {
+    Reader r = new Reader(raw(file, dataDir, env, flags));
+    String backend = r.oneOf("backend", r.text("backend", "embedded"), List.of("embedded", "opensearch"));
+    if (backend.equals("embedded")) {
+      return null;
+    }
+    List<java.net.URI> urls = r.list("opensearchUrls", u -> {
+      try {
+        return new java.net.URI(u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+      } catch (java.net.URISyntaxException e) {
+        throw new Invalid(r.where("opensearchUrls") + ": '" + u + "' is not an address like http://localhost:9200");
+      }
+    });
+    if (urls.isEmpty()) {
+      throw new Invalid("the opensearch backend needs the cluster's address: --opensearch-url http://HOST:9200"
+          + " (or CUEPOINT_OPENSEARCH_URLS, or 'opensearchUrls' in the config file)");
+    }
+    String password = env.get("CUEPOINT_OPENSEARCH_PASSWORD");
+    if (password == null && r.raw.containsKey("opensearchPasswordFile")) {
+      password = r.secretFile("opensearchPasswordFile");
+    }
+    try {
+      return new OpenSearchSettings(urls, r.text("opensearchIndex", "cuepoint"),
+          r.integer("opensearchShards", 1, 1, 1024), r.integer("opensearchReplicas", 1, 0, 16),
+          r.text("opensearchUser", null), password);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(e.getMessage());
+    }
   }
 
   static Path defaultFile(Path dataDir) {
@@ -174,6 +222,11 @@ public record Config(
     }
     for (var it = root.fields(); it.hasNext(); ) {
       var e = it.next();
+      if (e.getKey().equals("opensearchPassword")) {
+        throw new Invalid("config file " + f + ": 'opensearchPassword' is not read from config files, so that the"
+            + " file can be shared: name a file holding it with 'opensearchPasswordFile', or set"
+            + " CUEPOINT_OPENSEARCH_PASSWORD");
+      }
       if (e.getKey().equals("adminToken")) {
         throw new Invalid("config file " + f + ": 'adminToken' is not read from config files, so that the file"
             + " can be shared: put the token in a file of its own and name it with 'adminTokenFile', or set"
@@ -191,7 +244,7 @@ public record Config(
 
   /** Converts raw values, failing with a message that names the key and its source. */
   private static final class Reader {
-    private final Map<String, Value> raw;
+    final Map<String, Value> raw;
 
     Reader(Map<String, Value> raw) {
       this.raw = raw;
@@ -269,7 +322,7 @@ public record Config(
 
     String oneOf(String key, String value, List<String> allowed) {
       if (!allowed.contains(value)) {
-        throw bad(key, value, "each must be one of " + allowed);
+        throw bad(key, value, (key.endsWith("s") ? "each" : "it") + " must be one of " + allowed);
       }
       return value;
     }

@@ -2,7 +2,7 @@ package dev.cuepoint.cli;
 
 import dev.cuepoint.corpus.CorpusStore;
 import dev.cuepoint.index.CorpusSnapshot;
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.SyncResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,10 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cuepoint index [--rebuild]}: bring the Lucene index up to date with the corpus. */
+/** {@code cuepoint index [--rebuild]}: bring the keyword index up to date with the corpus. */
 @Command(
     name = "index",
-    description = "Bring the Lucene index up to date with the corpus (only changed videos are re-indexed).",
+    description = "Bring the keyword index up to date with the corpus (only changed videos are re-indexed).",
     mixinStandardHelpOptions = true)
 final class IndexCommand implements Callable<Integer> {
   @Mixin DataDir data;
@@ -39,7 +39,7 @@ final class IndexCommand implements Callable<Integer> {
   static SyncResult update(DataDir data, boolean rebuild, PrintWriter err) throws IOException {
     CorpusStore store = new CorpusStore(data.dir);
     SyncResult r;
-    try (SearchIndex index = SearchIndex.open(data.lucene())) {
+    try (KeywordIndex index = data.openIndex(System.getenv(), false)) {
       r = index.sync(CorpusSnapshot.of(store), rebuild, err::println);
       r.failures().forEach(f -> err.println("not indexed: " + f));
     }

@@ -1,7 +1,7 @@
 package dev.cuepoint.cli;
 
 import dev.cuepoint.index.PassageIndex;
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.Moment;
 import dev.cuepoint.search.SearchRequest;
@@ -89,7 +89,7 @@ final class SearchCommand implements Callable<Integer> {
     };
     SearchRequest request = new SearchRequest(String.join(" ", query), limit, offset, playlist, lang, from, to,
         order, moments, java.util.List.of(), chosen);
-    try (SearchIndex index = SearchIndex.openReadOnly(data.lucene());
+    try (KeywordIndex index = data.openIndex(System.getenv(), true);
         PassageIndex passages = passagesFor(chosen)) {
       SearchService keyword = new SearchService(index);
       ModeSearch modes = passages == null

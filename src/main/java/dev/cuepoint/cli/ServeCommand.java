@@ -68,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
+    data.config = config;
     Config settings = Config.load(config, data.dir, System.getenv(), flags());
     if (settings.refresh() != null) {
       Service.schedule(settings.refresh()); // a wrong schedule fails before anything starts

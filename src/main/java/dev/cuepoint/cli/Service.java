@@ -10,7 +10,7 @@ import dev.cuepoint.index.CorpusSnapshot;
 import dev.cuepoint.index.Embedder;
 import dev.cuepoint.index.PassageIndex;
 import dev.cuepoint.index.PassageSyncResult;
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.SyncResult;
 import dev.cuepoint.schedule.RefreshTask;
 import dev.cuepoint.schedule.Refresher;
@@ -33,14 +33,14 @@ import java.util.Optional;
  * {@link #close()} stops them in the order that loses nothing.
  */
 final class Service implements AutoCloseable {
-  final SearchIndex index;
+  final KeywordIndex index;
   final PassageIndex passages; // null when embeddings are off
   final Refresher refresher;
   final WebServer server;
   private final Thread catchUp; // embeds what the passage index lacks at start; null when off
   private final java.util.concurrent.atomic.AtomicBoolean stopping;
 
-  private Service(SearchIndex index, PassageIndex passages, Refresher refresher, WebServer server, Thread catchUp,
+  private Service(KeywordIndex index, PassageIndex passages, Refresher refresher, WebServer server, Thread catchUp,
       java.util.concurrent.atomic.AtomicBoolean stopping) {
     this.index = index;
     this.passages = passages;
@@ -56,7 +56,7 @@ final class Service implements AutoCloseable {
     Schedule schedule = settings.refresh() == null ? null : schedule(settings.refresh());
     CorpusStore corpus = new CorpusStore(data.dir);
     Embedder embedder = Vectors.embedder(env);
-    SearchIndex index = SearchIndex.open(data.lucene());
+    KeywordIndex index = data.openIndex(env, false);
     PassageIndex passages = null;
     try {
       passages = embedder == null ? null : PassageIndex.open(data.vectors(), embedder);
@@ -159,7 +159,7 @@ final class Service implements AutoCloseable {
    * The last refresh step: the index follows the corpus (searchers switch over at its commit), then the
    * passage vectors, embedding only new or changed text.
    */
-  private static RefreshTask indexStep(SearchIndex index, PassageIndex passages, CorpusStore corpus,
+  private static RefreshTask indexStep(KeywordIndex index, PassageIndex passages, CorpusStore corpus,
       java.util.concurrent.atomic.AtomicBoolean stopping) {
     return RefreshTask.of("index", stop -> {
       String summary = index.sync(CorpusSnapshot.of(corpus), false, null).summary();

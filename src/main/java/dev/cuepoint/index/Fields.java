@@ -64,7 +64,7 @@ public final class Fields {
   public static final String WORDS = "words";
 
   /** Bumped when documents change shape; older documents are then re-indexed. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   // --- the passage index (<data>/vectors/lucene): one document per passage, plus one per video ---
   // It reuses ID, PLAYLIST, PUBLISHED, LANG and LANG_PRIMARY with the same meaning, for the same filters.

@@ -82,7 +82,7 @@ final class LanguageAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = switch (lang) {
-      case "ja" -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.SEARCH);
+      case "ja" -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL);
       case "zh", "yue", "wuu" -> new HMMChineseTokenizer();
       case "ko" -> new KoreanTokenizer();
       default -> new ICUTokenizer();

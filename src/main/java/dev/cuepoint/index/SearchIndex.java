@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * searched through {@link #acquire()}/{@link #release}. Writes are idempotent (one document per video
  * id) and become visible only at commit, so a crash at any point leaves the last committed index.
  */
-public final class SearchIndex implements Closeable {
+public final class SearchIndex implements KeywordIndex {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   private final Path path;
@@ -42,6 +42,10 @@ public final class SearchIndex implements Closeable {
   private final IndexWriter writer; // null when opened read-only
   private final SearcherManager searchers;
   private final Analyzers analyzers = new Analyzers();
+  /** The transcript fields of the last reader seen; they change only when the index does. */
+  private volatile TranscriptFields transcriptFields = new TranscriptFields(null, List.of());
+
+  private record TranscriptFields(Object readerKey, List<String> fields) {}
 
   private SearchIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
     this.path = path;
@@ -101,6 +105,7 @@ public final class SearchIndex implements Closeable {
     return path;
   }
 
+  @Override
   public Analyzers analyzers() {
     return analyzers;
   }
@@ -114,6 +119,48 @@ public final class SearchIndex implements Closeable {
     searchers.release(searcher);
   }
 
+  @Override
+  public View view() throws IOException {
+    return new LuceneView(this, acquire());
+  }
+
+  /**
+   * Every transcript field in the index. Merging the field infos of every segment costs as much as a
+   * simple search, so it is done once per reader, not per request.
+   */
+  List<String> transcriptFields(IndexReader reader) {
+    Object key = reader.getReaderCacheHelper() == null ? null : reader.getReaderCacheHelper().getKey();
+    TranscriptFields cached = transcriptFields;
+    if (key != null && key == cached.readerKey()) {
+      return cached.fields();
+    }
+    List<String> fields = LuceneView.transcriptFieldsOf(reader);
+    transcriptFields = new TranscriptFields(key, fields);
+    return fields;
+  }
+
+  @Override
+  public long sizeBytes() throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(path)) {
+      return files.filter(Files::isRegularFile).mapToLong(SearchIndex::sizeOf).sum();
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return 0; // merged away between listing and reading: no longer part of the index
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the size of " + file, e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "the Lucene index in " + path;
+  }
+
   /** Picks up changes committed by another process (read-only mode) or by {@link #sync}. */
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
@@ -124,6 +171,7 @@ public final class SearchIndex implements Closeable {
    * changed, removes videos no longer in the corpus, leaves the rest alone, then commits and refreshes
    * searchers. With {@code rebuild}, every video is indexed again.
    */
+  @Override
   public synchronized SyncResult sync(CorpusSnapshot corpus, boolean rebuild, Consumer<String> progress)
       throws IOException {
     if (writer == null) {

@@ -20,7 +20,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** Turns a corpus {@link Video} into its one Lucene document. */
-final class VideoDocuments {
+public final class VideoDocuments {
   /** Stored text indexed with offsets, so each match can be mapped back to a character and a time. */
   static final FieldType TIMED_TEXT = new FieldType(TextField.TYPE_STORED);
 
@@ -47,7 +47,7 @@ final class VideoDocuments {
 
   private VideoDocuments() {}
 
-  static Document of(Video v, String fingerprint) {
+  public static Document of(Video v, String fingerprint) {
     Document d = new Document();
     d.add(new StringField(Fields.ID, v.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.ID, new BytesRef(v.id())));

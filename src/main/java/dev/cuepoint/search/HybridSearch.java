@@ -1,6 +1,6 @@
 package dev.cuepoint.search;
 
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +28,9 @@ public final class HybridSearch {
 
   private final SearchService keyword;
   private final SemanticSearch semantic;
-  private final SearchIndex videos;
+  private final KeywordIndex videos;
 
-  public HybridSearch(SearchService keyword, SemanticSearch semantic, SearchIndex videos) {
+  public HybridSearch(SearchService keyword, SemanticSearch semantic, KeywordIndex videos) {
     this.keyword = keyword;
     this.semantic = semantic;
     this.videos = videos;
@@ -96,8 +96,7 @@ public final class HybridSearch {
     words.results().forEach(v -> keywordHits.put(v.videoId(), v));
 
     List<VideoHit> hits = new ArrayList<>();
-    var s = videos.acquire();
-    try {
+    try (KeywordIndex.View s = videos.view()) {
       int at = 0;
       for (Map.Entry<String, List<Fused>> e : grouped.entrySet()) {
         if (at++ < request.offset()) {
@@ -120,8 +119,6 @@ public final class HybridSearch {
           hits.add(hit);
         }
       }
-    } finally {
-      videos.release(s);
     }
     long total = Math.max(words.total(), grouped.size());
     long ms = (System.nanoTime() - t0) / 1_000_000;

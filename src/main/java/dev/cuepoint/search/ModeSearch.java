@@ -2,7 +2,7 @@ package dev.cuepoint.search;
 
 import dev.cuepoint.index.Embedder;
 import dev.cuepoint.index.PassageIndex;
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import java.io.IOException;
 
 /**
@@ -31,7 +31,7 @@ public final class ModeSearch {
     return new ModeSearch(keyword, null, null, why);
   }
 
-  public static ModeSearch of(SearchIndex videos, SearchService keyword, PassageIndex passages, Embedder embedder) {
+  public static ModeSearch of(KeywordIndex videos, SearchService keyword, PassageIndex passages, Embedder embedder) {
     SemanticSearch semantic = new SemanticSearch(videos, passages, embedder);
     return new ModeSearch(keyword, semantic, new HybridSearch(keyword, semantic, videos), null);
   }

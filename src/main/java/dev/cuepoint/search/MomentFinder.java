@@ -1,6 +1,7 @@
 package dev.cuepoint.search;
 
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.TimeMap;
 import java.io.IOException;
@@ -13,12 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -31,18 +29,18 @@ final class MomentFinder {
 
   static final int MAX_SPAN_CHARS = 200;
 
-  private final Weight weight;
-  private final List<LeafReaderContext> leaves;
+  private final KeywordIndex.View view;
+  private final Query query;
 
   private final List<String> preferred;
 
   /**
-   * @param weight of the moments query, created without scores
+   * @param query whose matches are the moments
    * @param preferred language tags whose moments come first, most preferred first
    */
-  MomentFinder(Weight weight, List<LeafReaderContext> leaves, List<String> preferred) {
-    this.weight = weight;
-    this.leaves = leaves;
+  MomentFinder(KeywordIndex.View view, Query query, List<String> preferred) {
+    this.view = view;
+    this.query = query;
     this.preferred = preferred.stream().map(Languages::primary).distinct().toList();
   }
 
@@ -53,9 +51,8 @@ final class MomentFinder {
    * The moments of one video: all are found, clustered and ranked, but only the best {@code limit}
    * get a snippet, the costly part when a common word is said hundreds of times in a video.
    */
-  Found find(int doc, StoredFields storedFields, String videoId, int limit) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Matches matches = weight.matches(leaf, doc - leaf.docBase);
+  Found find(KeywordIndex.Hit hit, String videoId, int limit) throws IOException {
+    Matches matches = view.matches(hit, query);
     List<Ranked> found = new ArrayList<>();
     if (matches == null) {
       return new Found(0, List.of());
@@ -79,7 +76,7 @@ final class MomentFinder {
       }
     }
     // only the texts and time maps that matched are read: a video may have thirty transcripts
-    Document stored = storedFields.document(doc, storedFieldsFor(byText.keySet()));
+    Document stored = view.stored(hit, storedFieldsFor(byText.keySet()));
     for (Map.Entry<String, List<int[]>> e : byText.entrySet()) {
       String field = e.getKey();
       String text = stored.get(field);

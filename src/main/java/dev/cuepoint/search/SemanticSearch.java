@@ -4,7 +4,7 @@ import dev.cuepoint.index.Embedder;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.PassageIndex;
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,7 +37,7 @@ public final class SemanticSearch {
   static final int MIN_CANDIDATES = 100;
   static final int MAX_CANDIDATES = 2_000;
 
-  private final SearchIndex videos;
+  private final KeywordIndex videos;
   private final PassageIndex passages;
   private final Embedder embedder;
   private final Map<String, float[]> recentQueries = java.util.Collections.synchronizedMap(
@@ -48,7 +48,7 @@ public final class SemanticSearch {
         }
       });
 
-  public SemanticSearch(SearchIndex videos, PassageIndex passages, Embedder embedder) {
+  public SemanticSearch(KeywordIndex videos, PassageIndex passages, Embedder embedder) {
     this.videos = videos;
     this.passages = passages;
     this.embedder = embedder;
@@ -66,8 +66,7 @@ public final class SemanticSearch {
       byVideo.computeIfAbsent(f.videoId(), id -> new ArrayList<>()).add(f);
     }
     List<VideoHit> hits = new ArrayList<>();
-    IndexSearcher s = videos.acquire();
-    try {
+    try (KeywordIndex.View s = videos.view()) {
       int rank = 0;
       for (Map.Entry<String, List<Found>> e : byVideo.entrySet()) {
         if (rank++ < request.offset()) {
@@ -84,8 +83,6 @@ public final class SemanticSearch {
           hits.add(hit);
         }
       }
-    } finally {
-      videos.release(s);
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     return new SearchResponse(request.query(), byVideo.size(), ms, hits, null, "semantic");
@@ -122,7 +119,14 @@ public final class SemanticSearch {
     if (text.isBlank()) {
       throw new InvalidQueryException("the query has no words to search for by meaning");
     }
-    return recentQueries.computeIfAbsent(text, embedder::embed);
+    // embedded outside the map's lock: concurrent searches must not wait for each other's model runs
+    float[] known = recentQueries.get(text);
+    if (known != null) {
+      return known;
+    }
+    float[] v = embedder.embed(text);
+    recentQueries.put(text, v);
+    return v;
   }
 
   /** The query's words without the keyword syntax ({@code "…"}, {@code field:}, {@code ~}, {@code *}, {@code ?}). */

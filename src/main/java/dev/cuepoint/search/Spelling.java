@@ -1,6 +1,7 @@
 package dev.cuepoint.search;
 
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.search.QuerySyntax.Kind;
 import dev.cuepoint.search.QuerySyntax.ParsedQuery;
 import dev.cuepoint.search.QuerySyntax.Term;
@@ -10,10 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * "Did you mean": words of a query that occur nowhere in the index are replaced by the closest word
@@ -21,7 +18,6 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 final class Spelling {
   private final LuceneQueries vocabulary;
-  private final DirectSpellChecker checker = new DirectSpellChecker();
 
   /**
    * Unknown words looked up per query, and the longest looked up: each lookup builds an edit-distance
@@ -34,14 +30,10 @@ final class Spelling {
 
   Spelling(Analyzer analyzer) {
     this.vocabulary = new LuceneQueries(analyzer, java.util.List.of());
-    checker.setMaxEdits(2);
-    checker.setMinPrefix(1);
-    checker.setMinQueryLength(3);
-    checker.setMaxQueryLength(MAX_WORD_LENGTH);
   }
 
   /** The query with unknown words replaced, or null when every word is known or none has a match. */
-  String suggest(String query, ParsedQuery parsed, IndexReader reader) throws IOException {
+  String suggest(String query, ParsedQuery parsed, KeywordIndex.View view) throws IOException {
     Map<String, String> fixes = new LinkedHashMap<>();
     int checked = 0;
     for (var g : parsed.required()) {
@@ -52,18 +44,15 @@ final class Spelling {
         for (LuceneQueries.Token tok : vocabulary.tokens(Fields.WORDS, t.text())) {
           String word = tok.text();
           if (word.length() < 3 || word.length() > MAX_WORD_LENGTH
-              || reader.docFreq(new org.apache.lucene.index.Term(Fields.WORDS, word)) > 0) {
+              || view.vocabularyCount(word) > 0) {
             continue;
           }
           if (++checked > MAX_WORDS_CHECKED) {
             break;
           }
-          SuggestWord[] best =
-              checker.suggestSimilar(
-                  new org.apache.lucene.index.Term(Fields.WORDS, word), 1, reader,
-                  SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-          if (best.length > 0) {
-            fixes.put(word, best[0].string);
+          String best = view.closestWord(word);
+          if (best != null) {
+            fixes.put(word, best);
           }
         }
       }

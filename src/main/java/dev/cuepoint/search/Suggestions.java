@@ -1,7 +1,7 @@
 package dev.cuepoint.search;
 
 import dev.cuepoint.index.Fields;
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.search.QuerySyntax.Kind;
 import dev.cuepoint.search.QuerySyntax.Target;
 import java.io.IOException;
@@ -12,17 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Completions for what a user is typing, from the index's own vocabulary: the last (unfinished) word
@@ -43,9 +35,9 @@ public final class Suggestions {
   /** Longer input gets no completions (it is no longer typing, and would be refused by search). */
   public static final int MAX_INPUT = QuerySyntax.MAX_LENGTH;
 
-  private final SearchIndex index;
+  private final KeywordIndex index;
 
-  public Suggestions(SearchIndex index) {
+  public Suggestions(KeywordIndex index) {
     this.index = index;
   }
 
@@ -67,13 +59,11 @@ public final class Suggestions {
     String prefix = lastTokens.getFirst().text();
     String before = typed.substring(0, lastStart);
     String context = before.replaceAll("[\"()]", " ").strip();
-    IndexSearcher searcher = index.acquire();
-    try {
-      IndexReader reader = searcher.getIndexReader();
-      List<Candidate> words = wordsStartingWith(reader, prefix);
+    try (KeywordIndex.View view = index.view()) {
+      List<Candidate> words = wordsStartingWith(view, prefix);
       List<String> ranked = new ArrayList<>();
       if (QuerySyntax.hasSearchable(context)) {
-        ranked.addAll(phrases(searcher, context, words));
+        ranked.addAll(phrases(view, context, words));
       }
       for (Candidate c : words) {
         ranked.add(c.word());
@@ -88,8 +78,6 @@ public final class Suggestions {
         }
       }
       return List.copyOf(out);
-    } finally {
-      index.release(searcher);
     }
   }
 
@@ -110,24 +98,10 @@ public final class Suggestions {
   }
 
   /** Vocabulary words starting with the prefix, by the number of videos using them. */
-  private static List<Candidate> wordsStartingWith(IndexReader reader, String prefix) throws IOException {
-    Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
-    if (terms == null) {
-      return List.of();
-    }
-    TermsEnum te = terms.iterator();
-    BytesRef start = new BytesRef(prefix);
-    if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
-      return List.of();
-    }
+  private static List<Candidate> wordsStartingWith(KeywordIndex.View view, String prefix) throws IOException {
     List<Candidate> out = new ArrayList<>();
-    int scanned = 0;
-    for (BytesRef t = te.term(); t != null && scanned < MAX_SCANNED; t = te.next(), scanned++) {
-      String word = t.utf8ToString();
-      if (!word.startsWith(prefix)) {
-        break;
-      }
-      out.add(new Candidate(word, te.docFreq()));
+    for (KeywordIndex.Word w : view.wordsStartingWith(prefix, MAX_SCANNED)) {
+      out.add(new Candidate(w.word(), w.videos()));
     }
     out.sort(Comparator.comparingInt(Candidate::docFreq).reversed()
         .thenComparingInt(c -> c.word().length())
@@ -136,9 +110,10 @@ public final class Suggestions {
   }
 
   /** The candidates that complete a phrase found in some video, most videos first. */
-  private List<String> phrases(IndexSearcher searcher, String context, List<Candidate> words)
+  private List<String> phrases(KeywordIndex.View view, String context, List<Candidate> words)
       throws IOException {
-    List<String> fields = phraseFields(searcher.getIndexReader());
+    List<String> fields = new ArrayList<>(List.of(Fields.TITLE, Fields.CHAPTERS));
+    fields.addAll(view.transcriptFields());
     LuceneQueries queries = new LuceneQueries(index.analyzers(), fields);
     Map<String, Integer> found = new HashMap<>();
     for (Candidate c : words.subList(0, Math.min(PHRASE_CANDIDATES, words.size()))) {
@@ -153,7 +128,7 @@ public final class Suggestions {
           clauses++;
         }
       }
-      int videos = clauses == 0 ? 0 : searcher.count(b.build());
+      int videos = clauses == 0 ? 0 : view.count(b.build());
       if (videos > 0) {
         found.put(c.word(), videos);
       }
@@ -164,15 +139,5 @@ public final class Suggestions {
         .toList();
   }
 
-  /** Title, chapters and every transcript field: the texts indexed with positions. */
-  private static List<String> phraseFields(IndexReader reader) {
-    List<String> out = new ArrayList<>(List.of(Fields.TITLE, Fields.CHAPTERS));
-    for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
-      if (fi.name.startsWith(Fields.TEXT_PREFIX)) {
-        out.add(fi.name);
-      }
-    }
-    return out;
-  }
 
 }

@@ -1,16 +1,13 @@
 package dev.cuepoint.search;
 
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.KeywordIndex;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * A video's metadata from the keyword index, as a {@link VideoHit} around moments found elsewhere (by
@@ -20,20 +17,13 @@ final class VideoCards {
   private VideoCards() {}
 
   /** The video's card with these moments, or null when the keyword index does not hold it (yet). */
-  static VideoHit of(IndexSearcher videos, String id, double score, int momentsTotal, List<Moment> moments)
+  static VideoHit of(KeywordIndex.View videos, String id, double score, int momentsTotal, List<Moment> moments)
       throws IOException {
-    TopDocs top = videos.search(new TermQuery(new Term(Fields.ID, id)), 1);
-    if (top.scoreDocs.length == 0) {
-      return null;
-    }
-    return card(videos.storedFields().document(top.scoreDocs[0].doc, META), score, momentsTotal, moments);
+    Document meta = videos.card(id);
+    return meta == null ? null : card(meta, score, momentsTotal, moments);
   }
 
-  /** What a result shows of a video besides its moments (not the transcripts: they are large). */
-  static final java.util.Set<String> META = java.util.Set.of(Fields.ID, Fields.TITLE, Fields.CHANNEL,
-      Fields.PUBLISHED, Fields.DURATION, Fields.THUMBNAIL, Fields.PLAYLIST);
-
-  /** A result from a video's stored {@link #META} fields and its moments. */
+  /** A result from a video's stored {@link KeywordIndex#META} fields and its moments. */
   static VideoHit card(Document d, double score, int momentsTotal, List<Moment> moments) {
     String id = d.get(Fields.ID);
     IndexableField published = d.getField(Fields.PUBLISHED);

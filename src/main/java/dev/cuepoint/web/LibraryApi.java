@@ -2,7 +2,7 @@ package dev.cuepoint.web;
 
 import dev.cuepoint.corpus.Playlist;
 import dev.cuepoint.corpus.Video;
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.search.IndexStats;
 import io.javalin.http.Context;
@@ -15,12 +15,12 @@ import java.util.Optional;
 
 /** What is in the library: {@code /api/videos/{id}}, {@code /api/playlists}, {@code /api/status}. */
 final class LibraryApi {
-  private final SearchIndex index;
+  private final KeywordIndex index;
   private final VideoSource videos;
   private final Instant startedAt;
   private final WebServer.Operations ops;
 
-  LibraryApi(SearchIndex index, VideoSource videos, Instant startedAt, WebServer.Operations ops) {
+  LibraryApi(KeywordIndex index, VideoSource videos, Instant startedAt, WebServer.Operations ops) {
     this.index = index;
     this.videos = videos;
     this.startedAt = startedAt;

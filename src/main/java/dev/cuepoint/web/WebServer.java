@@ -1,6 +1,6 @@
 package dev.cuepoint.web;
 
-import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchService;
@@ -93,18 +93,18 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Settings settings;
 
-  public WebServer(SearchIndex index, SearchService search, VideoSource videos, Settings settings) {
+  public WebServer(KeywordIndex index, SearchService search, VideoSource videos, Settings settings) {
     this(index, search, videos, settings, Operations.none());
   }
 
   public WebServer(
-      SearchIndex index, SearchService search, VideoSource videos, Settings settings, Operations ops) {
+      KeywordIndex index, SearchService search, VideoSource videos, Settings settings, Operations ops) {
     this(index, ModeSearch.keywordOnly(search, "this server has no passage vectors"), videos, settings, ops);
   }
 
   /** A server whose searches run in keyword, semantic or hybrid mode ({@code mode=}). */
   public WebServer(
-      SearchIndex index, ModeSearch search, VideoSource videos, Settings settings, Operations ops) {
+      KeywordIndex index, ModeSearch search, VideoSource videos, Settings settings, Operations ops) {
     this.settings = settings;
     Path webDir = settings.webDir().toAbsolutePath().normalize();
     Page page = new Page(webDir, settings.youtubeApiUrl());

@@ -3,9 +3,6 @@ package dev.cuepoint.realdata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cuepoint.captions.Captions;
 import dev.cuepoint.captions.Cue;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
@@ -17,7 +14,6 @@ import dev.cuepoint.search.SearchRequest;
 import dev.cuepoint.search.SearchResponse;
 import dev.cuepoint.search.SearchService;
 import dev.cuepoint.search.VideoHit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,31 +59,7 @@ class MultilingualSearchTest {
   @BeforeAll
   void indexAll() throws Exception {
     Path root = RealData.require("3b1b");
-    Captions captions = Captions.standard();
-    for (JsonNode v : new ObjectMapper().readTree(root.resolve("manifest.json").toFile())) {
-      if (!v.has("multilingualFiles") || v.get("multilingualFiles").size() < 2) {
-        continue;
-      }
-      List<Transcript> transcripts = new ArrayList<>();
-      for (JsonNode f : v.get("multilingualFiles")) {
-        String rel = f.asText();
-        String folder = rel.substring(0, rel.indexOf('/'));
-        String name = rel.substring(rel.indexOf('/') + 1);
-        String tag = TAGS.get(folder);
-        if (tag == null || name.contains("_old") || name.startsWith("taiwan")) {
-          continue; // one track per language and kind, as the corpus holds them
-        }
-        Transcript.Kind kind = name.startsWith("auto") ? Transcript.Kind.AUTO : Transcript.Kind.MANUAL;
-        if (transcripts.stream().anyMatch(t -> t.language().equals(tag) && t.kind() == kind)) {
-          continue;
-        }
-        List<Cue> cues = captions.read(root.resolve(v.get("path").asText()).resolve(rel)).cues();
-        transcripts.add(new Transcript(tag, kind, name, cues));
-      }
-      String id = v.get("videoId").asText();
-      videos.put(id, new Video(id, v.path("title").asText(""), "", "3Blue1Brown", "", null, 0, "", "en",
-          List.of(), List.of(), transcripts));
-    }
+    videos.putAll(RealCorpus.multilingual(root));
     index = SearchIndex.open(tmp.resolve("lucene"));
     index.sync(CorpusSnapshot.inMemory(videos), false, null);
     search = new SearchService(index);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cuepoint.captions.Cue;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.SearchIndex;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Transcripts in several languages, each analysed for its language, searched together. */
 class LanguageSearchTest {
   @TempDir Path dir;
-  SearchIndex index;
+  KeywordIndex index;
   SearchService search;
 
   static Transcript track(String lang, Transcript.Kind kind, Cue... cues) {
@@ -46,9 +47,14 @@ class LanguageSearchTest {
             track("ar", Transcript.Kind.AUTO, new Cue(70_000, 73_000, "قام هودجكين وهكسلي بقياس محور الحبار"))))
         .add(video("russian0001",
             track("ru", Transcript.Kind.MANUAL, new Cue(5_000, 8_000, "Нейронные сети учатся на примерах."))));
-    index = SearchIndex.open(dir.resolve("lucene"));
+    index = openIndex(dir);
     index.sync(corpus, false, null);
     search = new SearchService(index);
+  }
+
+  /** The backend under test: the embedded index here; subclasses run the same tests on others. */
+  KeywordIndex openIndex(Path dir) throws IOException {
+    return SearchIndex.open(dir.resolve("lucene"));
   }
 
   @AfterEach

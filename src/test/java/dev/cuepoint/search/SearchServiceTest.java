@@ -12,6 +12,7 @@ import dev.cuepoint.corpus.Chapter;
 import dev.cuepoint.corpus.PlaylistEntry;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.index.SyncResult;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SearchServiceTest {
   @TempDir Path dir;
-  SearchIndex index;
+  KeywordIndex index;
   SearchService search;
   MemoryCorpus corpus;
 
@@ -61,10 +62,15 @@ class SearchServiceTest {
                     List.of(new Word(14_100, "wire"), new Word(15_000, "together")))))))
         .add(video("otherVideo1", "Dopamine and reward", "2019-01-01", List.of(),
             manual(new Cue(5_000, 9_000, "Dopamine neurons signal reward prediction errors."))));
-    index = SearchIndex.open(dir.resolve("lucene"));
+    index = openIndex(dir);
     SyncResult r = index.sync(corpus, false, null);
     assertEquals(3, r.added());
     search = new SearchService(index);
+  }
+
+  /** The backend under test: the embedded index here; subclasses run the same tests on others. */
+  KeywordIndex openIndex(Path dir) throws IOException {
+    return SearchIndex.open(dir.resolve("lucene"));
   }
 
   @AfterEach
@@ -203,6 +209,39 @@ class SearchServiceTest {
     assertEquals(1, r.deleted());
     assertEquals(2, r.unchanged());
     assertEquals(0, q("dopamine").total());
+  }
+
+  @Test
+  void corrected_captions_replace_the_old_ones_and_a_rebuild_keeps_every_video() throws IOException {
+    corpus.add(video("otherVideo1", "Dopamine and reward", "2019-01-01", List.of(),
+        manual(new Cue(7_000, 9_000, "Serotonin neurons signal punishment."))));
+    SyncResult r = index.sync(corpus, false, null);
+    assertEquals(1, r.updated());
+    assertEquals(2, r.unchanged());
+    assertEquals(0, q("\"prediction errors\"").total());
+    assertEquals(7.0, q("serotonin").results().getFirst().moments().getFirst().start());
+
+    SyncResult rebuilt = index.sync(corpus, true, null);
+    assertEquals(3, rebuilt.added());
+    assertEquals(7.0, q("serotonin").results().getFirst().moments().getFirst().start());
+    assertEquals(List.of("stdpLecture"), ids(q("\"spike timing dependent\"")));
+  }
+
+  @Test
+  void completions_come_from_the_vocabulary_and_prefer_phrases_that_were_said() throws IOException {
+    Suggestions s = new Suggestions(index);
+    assertEquals("spike timing", s.complete("spike tim", 5).getFirst());
+    assertTrue(s.complete("dopa", 5).contains("dopamine"), s.complete("dopa", 5).toString());
+    assertEquals(List.of(), s.complete("zzq", 5));
+  }
+
+  @Test
+  void status_counts_videos_languages_and_cues() throws IOException {
+    IndexStats stats = IndexStats.of(index);
+    assertEquals(3, stats.videos());
+    assertEquals(java.util.Map.of("en", 3), stats.transcriptsByLanguage());
+    assertEquals(6 + 2 + 1, stats.cues());
+    assertTrue(stats.sizeBytes() > 0);
   }
 
   static List<String> ids(SearchResponse r) {

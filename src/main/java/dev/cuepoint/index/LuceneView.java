@@ -1,0 +1,210 @@
+package dev.cuepoint.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/** A {@link KeywordIndex.View} of the embedded index: one acquired searcher, released on close. */
+final class LuceneView implements KeywordIndex.View {
+  private final SearchIndex index;
+  private final IndexSearcher searcher;
+  /** The last query whose matches were asked for, and its weight: one per search, reused per hit. */
+  private Query matchesQuery;
+  private Weight matchesWeight;
+
+  LuceneView(SearchIndex index, IndexSearcher searcher) {
+    this.index = index;
+    this.searcher = searcher;
+  }
+
+  private record LuceneHit(int doc, float score, Document meta) implements KeywordIndex.Hit {}
+
+  @Override
+  public List<String> transcriptFields() {
+    return index.transcriptFields(searcher.getIndexReader());
+  }
+
+  @Override
+  public KeywordIndex.Page top(Query ranking, Query matching, boolean byDate, int n) throws IOException {
+    TopDocs top = byDate ? searcher.search(ranking, n, byDate(), true) : searcher.search(ranking, n);
+    long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+        ? top.totalHits.value()
+        : searcher.count(matching);
+    var stored = searcher.storedFields();
+    List<KeywordIndex.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      hits.add(new LuceneHit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score,
+          stored.document(sd.doc, KeywordIndex.META)));
+    }
+    return new KeywordIndex.Page(total, hits);
+  }
+
+  private static Sort byDate() {
+    SortField published = new SortField(Fields.PUBLISHED, SortField.Type.LONG, true);
+    published.setMissingValue(Long.MIN_VALUE);
+    return new Sort(published, SortField.FIELD_SCORE);
+  }
+
+  @Override
+  public int count(Query query) throws IOException {
+    return searcher.count(query);
+  }
+
+  @Override
+  public Matches matches(KeywordIndex.Hit hit, Query query) throws IOException {
+    if (query != matchesQuery) {
+      matchesWeight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      matchesQuery = query;
+    }
+    int doc = ((LuceneHit) hit).doc();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    return matchesWeight.matches(leaf, doc - leaf.docBase);
+  }
+
+  @Override
+  public Document stored(KeywordIndex.Hit hit, Set<String> fields) throws IOException {
+    return searcher.storedFields().document(((LuceneHit) hit).doc(), fields);
+  }
+
+  @Override
+  public Document card(String videoId) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, videoId)), 1);
+    return top.scoreDocs.length == 0 ? null
+        : searcher.storedFields().document(top.scoreDocs[0].doc, KeywordIndex.META);
+  }
+
+  @Override
+  public int vocabularyCount(String word) throws IOException {
+    return searcher.getIndexReader().docFreq(new Term(Fields.WORDS, word));
+  }
+
+  @Override
+  public String closestWord(String word) throws IOException {
+    SuggestWord[] best = spellChecker().suggestSimilar(
+        new Term(Fields.WORDS, word), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    return best.length == 0 ? null : best[0].string;
+  }
+
+  /**
+   * Two edits, the first letter right, words of 3 to 20 letters. The OpenSearch backend asks its term
+   * suggester for the same (it is the same Lucene spell checker).
+   */
+  static DirectSpellChecker spellChecker() {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMaxEdits(2);
+    checker.setMinPrefix(1);
+    checker.setMinQueryLength(3);
+    checker.setMaxQueryLength(20);
+    return checker;
+  }
+
+  @Override
+  public List<KeywordIndex.Word> wordsStartingWith(String prefix, int max) throws IOException {
+    Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.WORDS);
+    if (terms == null) {
+      return List.of();
+    }
+    TermsEnum te = terms.iterator();
+    if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+      return List.of();
+    }
+    List<KeywordIndex.Word> out = new ArrayList<>();
+    for (BytesRef t = te.term(); t != null && out.size() < max; t = te.next()) {
+      String word = t.utf8ToString();
+      if (!word.startsWith(prefix)) {
+        break;
+      }
+      out.add(new KeywordIndex.Word(word, te.docFreq()));
+    }
+    return out;
+  }
+
+  @Override
+  public int videos() {
+    return searcher.getIndexReader().numDocs();
+  }
+
+  @Override
+  public Map<String, Integer> transcriptsByLanguage() throws IOException {
+    Map<String, Integer> langs = new TreeMap<>();
+    Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.LANG);
+    if (terms != null) {
+      TermsEnum te = terms.iterator();
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        // docFreq counts deleted documents until a merge; live counts are what users expect
+        int live = searcher.count(new TermQuery(new Term(Fields.LANG, BytesRef.deepCopyOf(t))));
+        if (live > 0) {
+          langs.put(t.utf8ToString(), live);
+        }
+      }
+    }
+    return langs;
+  }
+
+  @Override
+  public long cues() throws IOException {
+    long sum = 0;
+    for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+      NumericDocValues values = ctx.reader().getNumericDocValues(Fields.CUES);
+      Bits live = ctx.reader().getLiveDocs();
+      if (values == null) {
+        continue;
+      }
+      for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          sum += values.longValue();
+        }
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.release(searcher);
+  }
+
+  /** Every {@code text.<lang>} field of a reader, sorted. */
+  static List<String> transcriptFieldsOf(IndexReader reader) {
+    List<String> out = new ArrayList<>();
+    for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+      if (fi.name.startsWith(Fields.TEXT_PREFIX)) {
+        out.add(fi.name);
+      }
+    }
+    out.sort(null);
+    return List.copyOf(out);
+  }
+}
