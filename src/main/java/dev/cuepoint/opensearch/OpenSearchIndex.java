@@ -92,6 +92,10 @@ public final class OpenSearchIndex implements KeywordIndex {
     return settings.alias();
   }
 
+  int shards() {
+    return settings.shards();
+  }
+
   Cluster cluster() {
     return cluster;
   }

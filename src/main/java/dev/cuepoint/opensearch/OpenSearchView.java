@@ -26,11 +26,12 @@ import org.apache.lucene.search.Weight;
  * character offsets, and the times they map to, are the embedded index's.
  */
 final class OpenSearchView implements KeywordIndex.View {
-  private static final Map<String, String> SEARCH_PARAMS = Map.of(
-      // global term statistics across shards: the same BM25 as one embedded index
-      "search_type", "dfs_query_then_fetch",
-      // a shard that cannot answer is an error to retry, never a silently shorter result list
-      "allow_partial_search_results", "false");
+  /** A shard that cannot answer is an error to retry, never a silently shorter result list. */
+  private static final Map<String, String> ONE_SHARD = Map.of("allow_partial_search_results", "false");
+
+  /** With several shards, global term statistics first: the same BM25 as one embedded index. */
+  private static final Map<String, String> SHARDS = Map.of("allow_partial_search_results", "false",
+      "search_type", "dfs_query_then_fetch");
 
   private final OpenSearchIndex index;
   private final Cluster cluster;
@@ -79,7 +80,8 @@ final class OpenSearchView implements KeywordIndex.View {
   }
 
   private JsonNode search(ObjectNode body) throws IOException {
-    Cluster.Answer a = cluster.send("POST", "/" + index.alias() + "/_search", SEARCH_PARAMS, body.toString());
+    Cluster.Answer a = cluster.send("POST", "/" + index.alias() + "/_search",
+        index.shards() > 1 ? SHARDS : ONE_SHARD, body.toString());
     if (a.status() == 404) {
       return Cluster.JSON.createObjectNode(); // nothing indexed yet
     }

@@ -52,8 +52,13 @@ class RefreshUnderLoadTest {
         new dev.cuepoint.web.RateLimiter.Limit(100_000, 100_000));
     StringWriter sink = new StringWriter();
     ImportCommand.importInto(data, List.of(incoming), new PrintWriter(sink));
-    service = Service.start(data, settings, Path.of("web"), java.util.Map.of(), new PrintWriter(sink),
+    service = Service.start(data, settings, Path.of("web"), env(), new PrintWriter(sink),
         new PrintWriter(sink));
+  }
+
+  /** The environment the app starts with: the embedded index here; subclasses choose other backends. */
+  java.util.Map<String, String> env() {
+    return java.util.Map.of();
   }
 
   @AfterEach
