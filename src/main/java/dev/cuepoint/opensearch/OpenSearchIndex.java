@@ -52,6 +52,11 @@ public final class OpenSearchIndex implements KeywordIndex {
   private final Cluster cluster;
   private final Analyzers analyzers = new Analyzers();
   private final Clock clock;
+  /**
+   * Shards of the live index: as configured until a search says otherwise (an index made with other
+   * settings, or resized by its operators). With more than one, searches gather global term statistics.
+   */
+  private volatile int shards;
   /** The transcript fields, asked of the cluster at most every few seconds. */
   private volatile Cached fields = new Cached(List.of(), 0);
 
@@ -63,6 +68,7 @@ public final class OpenSearchIndex implements KeywordIndex {
     this.settings = settings;
     this.cluster = cluster;
     this.clock = clock;
+    this.shards = settings.shards();
   }
 
   /** Connects; checks that the cluster answers. The index itself is created by the first sync. */
@@ -93,7 +99,13 @@ public final class OpenSearchIndex implements KeywordIndex {
   }
 
   int shards() {
-    return settings.shards();
+    return shards;
+  }
+
+  void shardsSeen(int n) {
+    if (n > 0) {
+      shards = n;
+    }
   }
 
   Cluster cluster() {

@@ -89,6 +89,7 @@ final class OpenSearchView implements KeywordIndex.View {
       throw new IOException(cluster.where() + " could not search (HTTP " + a.status() + "): "
           + Cluster.reason(a.json()));
     }
+    index.shardsSeen(a.json().path("_shards").path("total").asInt(0));
     return a.json();
   }
 
