@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Keyword and semantic search fused by reciprocal rank at the level of moments. Both lists are made
@@ -30,6 +34,29 @@ public final class HybridSearch {
   private final SemanticSearch semantic;
   private final KeywordIndex videos;
 
+  /** Runs the semantic half of searches; daemon threads, as many as there are searches at once. */
+  private static final ExecutorService HALVES = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "cuepoint-hybrid");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private static <T> T join(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while searching by meaning", e);
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw io;
+        case RuntimeException re -> throw re; // an invalid query stays one
+        case Error err -> throw err;
+        default -> throw new IOException(e.getCause());
+      }
+    }
+  }
+
   public HybridSearch(SearchService keyword, SemanticSearch semantic, KeywordIndex videos) {
     this.keyword = keyword;
     this.semantic = semantic;
@@ -51,8 +78,18 @@ public final class HybridSearch {
   public SearchResponse search(SearchRequest request) throws IOException {
     long t0 = System.nanoTime();
     int wanted = request.offset() + request.limit();
-    SearchResponse words = keywordPart(request, wanted);
-    List<SemanticSearch.Found> meaning = semantic.nearest(request, SemanticSearch.candidates(wanted));
+    // the two halves are independent: the nearest passages are looked up (and the query embedded) on
+    // another thread while this one runs the keyword search, so a search takes the longer of the two
+    Future<List<SemanticSearch.Found>> nearest =
+        HALVES.submit(() -> semantic.nearest(request, SemanticSearch.candidates(wanted)));
+    SearchResponse words;
+    try {
+      words = keywordPart(request, wanted);
+    } catch (IOException | RuntimeException e) {
+      nearest.cancel(false);
+      throw e;
+    }
+    List<SemanticSearch.Found> meaning = join(nearest);
 
     List<Fused> all = new ArrayList<>();
     Map<String, List<Fused>> byVideo = new HashMap<>();
