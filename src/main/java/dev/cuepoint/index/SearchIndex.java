@@ -1,11 +1,9 @@
 package dev.cuepoint.index;
 
 import dev.cuepoint.corpus.Video;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index under {@code <data>/lucene/}: brought up to date from the corpus by {@link #sync},
@@ -35,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * id) and become visible only at commit, so a crash at any point leaves the last committed index.
  */
 public final class SearchIndex implements KeywordIndex {
-  private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-
   private final Path path;
   private final Directory directory;
   private final IndexWriter writer; // null when opened read-only
@@ -178,50 +172,25 @@ public final class SearchIndex implements KeywordIndex {
       throw new IllegalStateException("index opened read-only");
     }
     long t0 = System.nanoTime();
-    Map<String, String> wanted = corpus.fingerprints();
     Map<String, String> have = rebuild ? Map.of() : indexedFingerprints();
     if (rebuild) {
       writer.deleteAll();
     }
-    int added = 0, updated = 0, unchanged = 0, deleted = 0, done = 0;
-    List<String> failures = new ArrayList<>();
-    long lastReport = System.nanoTime();
-    for (Map.Entry<String, String> e : wanted.entrySet()) {
-      String id = e.getKey();
-      String old = have.get(id);
-      if (e.getValue().equals(old)) {
-        unchanged++;
-        continue;
+    SyncLoop.Counts c = SyncLoop.run(corpus, have, new SyncLoop.Writer() {
+      @Override
+      public void write(String id, Video video, String fingerprint) throws IOException {
+        writer.updateDocument(new Term(Fields.ID, id), VideoDocuments.of(video, fingerprint));
       }
-      try {
-        Video v = corpus.load(id);
-        writer.updateDocument(new Term(Fields.ID, id), VideoDocuments.of(v, e.getValue()));
-        if (old == null) {
-          added++;
-        } else {
-          updated++;
-        }
-      } catch (IOException | RuntimeException ex) {
-        // one bad corpus entry must not stop the others; it is reported and stays out of the index
-        failures.add(id + ": " + ex.getMessage());
-        LOG.warn("video {} not indexed: {}", id, ex.getMessage());
-      }
-      done++;
-      if (progress != null && System.nanoTime() - lastReport > 2_000_000_000L) {
-        progress.accept("indexed " + done + " of " + (wanted.size() - unchanged) + " videos…");
-        lastReport = System.nanoTime();
-      }
-    }
-    for (String id : have.keySet()) {
-      if (!wanted.containsKey(id)) {
+
+      @Override
+      public void delete(String id) throws IOException {
         writer.deleteDocuments(new Term(Fields.ID, id));
-        deleted++;
       }
-    }
+    }, progress);
     writer.commit();
     searchers.maybeRefreshBlocking();
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SyncResult(added, updated, deleted, unchanged, failures, ms);
+    return new SyncResult(c.added(), c.updated(), c.deleted(), c.unchanged(), c.failures(), ms);
   }
 
   /** Video id → fingerprint of every indexed video (documents of an older schema count as absent). */

@@ -8,6 +8,7 @@ import dev.cuepoint.index.Analyzers;
 import dev.cuepoint.index.CorpusSnapshot;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
+import dev.cuepoint.index.SyncLoop;
 import dev.cuepoint.index.SyncResult;
 import dev.cuepoint.index.VideoDocuments;
 import java.io.IOException;
@@ -137,46 +138,22 @@ public final class OpenSearchIndex implements KeywordIndex {
     String live = liveIndex();
     boolean fresh = rebuild || live == null || !live.startsWith(prefix());
     String target = fresh ? createIndex(live) : live;
-    Map<String, String> wanted = corpus.fingerprints();
     Map<String, String> have = fresh ? Map.of() : fingerprints(target);
-    int added = 0, updated = 0, unchanged = 0, deleted = 0, done = 0;
     List<String> failures = new ArrayList<>();
     Bulk bulk = new Bulk(target, failures);
-    long lastReport = System.nanoTime();
-    for (Map.Entry<String, String> e : wanted.entrySet()) {
-      String id = e.getKey();
-      String old = have.get(id);
-      if (e.getValue().equals(old)) {
-        unchanged++;
-        continue;
+    SyncLoop.Counts c = SyncLoop.run(corpus, have, new SyncLoop.Writer() {
+      @Override
+      public void write(String id, Video video, String fingerprint) throws IOException {
+        bulk.index(id, DocumentJson.source(VideoDocuments.of(video, fingerprint), analyzers));
       }
-      try {
-        Video v = corpus.load(id);
-        bulk.index(id, DocumentJson.source(VideoDocuments.of(v, e.getValue()), analyzers));
-        if (old == null) {
-          added++;
-        } else {
-          updated++;
-        }
-      } catch (IOException | RuntimeException ex) {
-        failures.add(id + ": " + ex.getMessage());
-        LOG.warn("video {} not indexed: {}", id, ex.getMessage());
-      }
-      done++;
-      if (progress != null && System.nanoTime() - lastReport > 2_000_000_000L) {
-        progress.accept("indexed " + done + " of " + (wanted.size() - unchanged) + " videos…");
-        lastReport = System.nanoTime();
-      }
-    }
-    for (String id : have.keySet()) {
-      if (!wanted.containsKey(id)) {
+
+      @Override
+      public void delete(String id) throws IOException {
         bulk.delete(id);
-        deleted++;
       }
-    }
+    }, progress);
+    failures.addAll(0, c.failures());
     bulk.flush();
-    added -= bulk.failedNew(have);
-    updated -= bulk.failedOld(have);
     cluster.call("POST", "/" + target + "/_refresh", null, null);
     if (fresh) {
       cluster.call("PUT", "/" + target + "/_settings", null,
@@ -185,7 +162,9 @@ public final class OpenSearchIndex implements KeywordIndex {
     }
     fields = new Cached(List.of(), 0);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SyncResult(added, updated, deleted, unchanged, failures, ms);
+    // videos the cluster refused count as failed, not as added or updated
+    return new SyncResult(c.added() - bulk.failedNew(have), c.updated() - bulk.failedOld(have), c.deleted(),
+        c.unchanged(), failures, ms);
   }
 
   /** Creates an empty index of the current layout (no replicas while it fills, no automatic refresh). */
