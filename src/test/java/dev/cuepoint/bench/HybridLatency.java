@@ -106,7 +106,7 @@ public final class HybridLatency {
 
   /**
    * The searches timed: the three modes, and "keyword-part", the keyword search hybrid search runs
-   * inside (as {@code HybridSearch} asks for it: 30 videos, 10 moments each).
+   * inside (as {@code HybridSearch} asks for it: {@code KEYWORD_VIDEOS} videos, {@code KEYWORD_MOMENTS} moments each).
    */
   static final List<String> SEARCHES = List.of("hybrid", "semantic", "keyword", "keyword-part");
 
@@ -533,8 +533,9 @@ public final class HybridLatency {
       case "semantic" -> SearchRequest.of(q).withMode(SearchRequest.Mode.SEMANTIC);
       case "keyword" -> SearchRequest.of(q).withMode(SearchRequest.Mode.KEYWORD);
       // HybridSearch.keywordPart, copied: its keyword search, for the breakdown of a hybrid search's time
-      case "keyword-part" -> new SearchRequest(q.replaceAll("\\?(?=\\s|$)", " ").strip(), 30, 0, null, null, null, null,
-          SearchRequest.Sort.RELEVANCE, 10, List.of(), SearchRequest.Mode.KEYWORD);
+      case "keyword-part" -> new SearchRequest(q.replaceAll("\\?(?=\\s|$)", " ").strip(),
+          dev.cuepoint.search.HybridSearch.KEYWORD_VIDEOS, 0, null, null, null, null, SearchRequest.Sort.RELEVANCE,
+          dev.cuepoint.search.HybridSearch.KEYWORD_MOMENTS, List.of(), SearchRequest.Mode.KEYWORD);
       default -> throw new IllegalArgumentException("unknown search '" + search + "'; known: " + SEARCHES);
     };
   }
