@@ -1,5 +1,6 @@
 package dev.cuepoint.search;
 
+import dev.cuepoint.index.CompressedText;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.TimeMap;
@@ -82,7 +83,7 @@ final class MomentFinder {
     Document stored = storedFields.document(doc, storedFieldsFor(byText.keySet()));
     for (Map.Entry<String, List<int[]>> e : byText.entrySet()) {
       String field = e.getKey();
-      String text = stored.get(field);
+      String text = textOf(stored, field);
       List<int[]> spans = text == null ? List.of() : dedupe(e.getValue().stream().filter(s -> s[1] <= text.length())
           .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
       if (spans.isEmpty()) {
@@ -93,7 +94,7 @@ final class MomentFinder {
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
       String kind = lang == null ? null : stored.get(Fields.kind(lang));
       for (List<int[]> cluster : cluster(spans, times)) {
-        found.add(ranked(stored.get(field), cluster, times, lang, source, kind));
+        found.add(ranked(text, cluster, times, lang, source, kind));
       }
     }
     found.sort(byLanguage(found)
@@ -150,6 +151,7 @@ final class MomentFinder {
       out.add(f);
       String lang = Fields.languageOf(f);
       if (lang != null) {
+        out.add(Fields.transcript(lang));
         out.add(Fields.times(lang));
         out.add(Fields.kind(lang));
       } else if (f.equals(Fields.CHAPTERS)) {
@@ -157,6 +159,14 @@ final class MomentFinder {
       }
     }
     return out;
+  }
+
+  /** A matched field's text: a transcript from its compressed copy, a title or chapters as stored. */
+  private static String textOf(Document stored, String field) {
+    String lang = Fields.languageOf(field);
+    BytesRef packed = lang == null ? null : stored.getBinaryValue(Fields.transcript(lang));
+    // an index written before transcripts were stored compressed keeps them in text.<lang>
+    return packed != null ? CompressedText.decompress(packed) : stored.get(field);
   }
 
   private static TimeMap timeMap(Document stored, String field) {
