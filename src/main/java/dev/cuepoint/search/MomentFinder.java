@@ -84,8 +84,7 @@ final class MomentFinder {
     for (Map.Entry<String, List<int[]>> e : byText.entrySet()) {
       String field = e.getKey();
       String text = textOf(stored, field);
-      List<int[]> spans = text == null ? List.of() : dedupe(e.getValue().stream().filter(s -> s[1] <= text.length())
-          .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+      List<int[]> spans = text == null ? List.of() : dedupe(within(e.getValue(), text.length()));
       if (spans.isEmpty()) {
         continue;
       }
@@ -176,6 +175,17 @@ final class MomentFinder {
     return bytes == null ? null : TimeMap.decode(bytes.bytes, bytes.offset, bytes.length);
   }
 
+  /** The spans that end within the text. */
+  private static List<int[]> within(List<int[]> spans, int length) {
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int[] s : spans) {
+      if (s[1] <= length) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
   /** Sorted by start; a span starting where a previous one starts is the same match found twice. */
   private static List<int[]> dedupe(List<int[]> spans) {
     spans.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> -s[1]));
@@ -209,16 +219,20 @@ final class MomentFinder {
   private static Ranked ranked(
       String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind) {
     long startMs = times == null ? 0 : times.timeAt(cluster.getFirst()[0]);
-    Set<String> distinct = new HashSet<>();
-    for (int[] s : cluster) {
-      distinct.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
+    int distinct = 1; // most moments are one match: no words to compare
+    if (cluster.size() > 1) {
+      Set<String> words = new HashSet<>();
+      for (int[] s : cluster) {
+        words.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
+      }
+      distinct = words.size();
     }
     int sourceRank = switch (source) {
       case "transcript" -> 0;
       case "chapter" -> 1;
       default -> 2;
     };
-    return new Ranked(text, cluster, times, lang, source, kind, startMs, distinct.size(), cluster.size(), sourceRank);
+    return new Ranked(text, cluster, times, lang, source, kind, startMs, distinct, cluster.size(), sourceRank);
   }
 
   /** The one chapter title holding the first match. */
