@@ -72,6 +72,8 @@ final class LuceneQueries {
   /** Field and text → their analysis, for this search's queries. */
   private final Map<String, List<Token>> analysed = new HashMap<>();
   private final Map<String, String> normalizedTexts = new HashMap<>();
+  /** Field, kind and text → the query of a prefix, wildcard or fuzzy word, for this search. */
+  private final Map<String, Query> expanded = new HashMap<>();
 
   /** What a query is for: which fields a term is searched in. */
   private enum Use {
@@ -239,8 +241,23 @@ final class LuceneQueries {
     return out;
   }
 
-  /** One term in one field, or null when the field's analysis leaves nothing of it. */
+  /**
+   * One term in one field, or null when the field's analysis leaves nothing of it. The ranking, count
+   * and moments queries get the same prefix, wildcard or fuzzy query, so it is expanded once.
+   */
   Query inField(Term t, String field) {
+    if (t.kind() == Kind.WORD || t.kind() == Kind.PHRASE) {
+      return build(t, field);
+    }
+    String key = field + '\u0000' + t.kind() + '\u0000' + t.edits() + '\u0000' + t.text();
+    if (!expanded.containsKey(key)) {
+      Query q = build(t, field);
+      expanded.put(key, q == null ? null : new RewriteOnce(q));
+    }
+    return expanded.get(key);
+  }
+
+  private Query build(Term t, String field) {
     return switch (t.kind()) {
       case WORD, PHRASE -> phrase(field, t.text());
       case PREFIX -> {
