@@ -96,16 +96,48 @@ final class MomentFinder {
         found.add(ranked(text, cluster, times, lang, source, kind));
       }
     }
-    found.sort(byLanguage(found)
+    Comparator<Ranked> order = byLanguage(found)
         .thenComparing(Comparator.comparingInt(Ranked::distinctTerms).reversed())
         .thenComparingInt(Ranked::sourceRank)
         .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
-        .thenComparingLong(Ranked::startMs));
+        .thenComparingLong(Ranked::startMs);
     List<Moment> best = new ArrayList<>(Math.min(limit, found.size()));
-    for (Ranked r : found.subList(0, Math.min(limit, found.size()))) {
+    for (Ranked r : first(found, limit, order)) {
       best.add(r.moment(videoId));
     }
     return new Found(found.size(), best);
+  }
+
+  /**
+   * The first {@code limit} of {@code all} in {@code order}, equal ones in their original order (as a
+   * stable sort would have them), without sorting the rest: a common word can make hundreds of
+   * moments in one video, of which five are shown.
+   */
+  static <T> List<T> first(List<T> all, int limit, Comparator<? super T> order) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    List<T> top = new ArrayList<>(Math.min(limit, all.size()) + 1);
+    for (T x : all) {
+      if (top.size() == limit && order.compare(x, top.getLast()) >= 0) {
+        continue;
+      }
+      int lo = 0;
+      int hi = top.size();
+      while (lo < hi) { // after every element that is not greater: equal ones keep their order
+        int mid = (lo + hi) >>> 1;
+        if (order.compare(top.get(mid), x) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      top.add(lo, x);
+      if (top.size() > limit) {
+        top.removeLast();
+      }
+    }
+    return top;
   }
 
   /** A moment before its snippet is cut: what ranking needs, and what making the moment needs. */
