@@ -12,14 +12,21 @@ import org.apache.lucene.search.QueryVisitor;
  * was expanded anew: for a fuzzy word, the expansions were a tenth of the whole query mix's search time
  * at 10,000 videos (JFR). The expansion depends only on the word, the field and the index, so the
  * searches of one reader may share it. Not thread-safe: one instance per search.
+ *
+ * <p>Public, with {@link #query()}, for code that translates queries rather than running them.
  */
-final class RewriteOnce extends Query {
+public final class RewriteOnce extends Query {
   private final Query query;
   private IndexReader reader;
   private Query rewritten;
 
   RewriteOnce(Query query) {
     this.query = query;
+  }
+
+  /** The prefix, wildcard or fuzzy query this expands. */
+  public Query query() {
+    return query;
   }
 
   @Override
