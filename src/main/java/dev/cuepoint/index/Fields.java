@@ -4,9 +4,9 @@ package dev.cuepoint.index;
  * Every Lucene field name Cuepoint uses, in one place. One Lucene document is one video.
  *
  * <p>Transcripts are indexed per language in fields named {@code text.<lang>} (each analysed for its
- * language), with a parallel stored time map {@code times.<lang>}: the text is the video's cue texts
- * joined by spaces, the time map says at which millisecond each cue (and each word, where the captions
- * carry word timings) starts. Chapter titles are indexed the same way, so a match in a chapter title
+ * language), stored compressed in {@code transcript.<lang>}, with a parallel stored time map {@code
+ * times.<lang>}: the text is the video's cue texts joined by spaces, the time map says at which
+ * millisecond each cue (and each word, where the captions carry word timings) starts. Chapter titles are indexed the same way, so a match in a chapter title
  * maps to the chapter's start.
  */
 public final class Fields {
@@ -52,6 +52,12 @@ public final class Fields {
    */
   public static final String GRAMS_PREFIX = "grams.";
 
+  /**
+   * Prefix of the per-language stored transcript texts ({@link CompressedText}); the {@code
+   * text.<lang>} fields are indexed only, and their match offsets point into these texts.
+   */
+  public static final String TRANSCRIPT_PREFIX = "transcript.";
+
   /** Prefix of the per-language stored time maps. */
   public static final String TIMES_PREFIX = "times.";
   /** Prefix of the per-language stored transcript kind ({@code manual}/{@code auto}). */
@@ -64,7 +70,7 @@ public final class Fields {
   public static final String WORDS = "words";
 
   /** Bumped when documents change shape; older documents are then re-indexed. */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   // --- the passage index (<data>/vectors/lucene): one document per passage, plus one per video ---
   // It reuses ID, PLAYLIST, PUBLISHED, LANG and LANG_PRIMARY with the same meaning, for the same filters.
@@ -95,6 +101,10 @@ public final class Fields {
 
   public static String grams(String lang) {
     return GRAMS_PREFIX + lang;
+  }
+
+  public static String transcript(String lang) {
+    return TRANSCRIPT_PREFIX + lang;
   }
 
   public static String times(String lang) {

@@ -21,13 +21,19 @@ import org.apache.lucene.util.BytesRef;
 
 /** Turns a corpus {@link Video} into its one Lucene document. */
 public final class VideoDocuments {
-  /** Stored text indexed with offsets, so each match can be mapped back to a character and a time. */
+  /**
+   * Stored text indexed with offsets, so each match can be mapped back to a character and a time: the
+   * title and the chapter titles (transcripts are indexed with {@link #OFFSETS} and stored compressed).
+   */
   static final FieldType TIMED_TEXT = new FieldType(TextField.TYPE_STORED);
 
   /** Searchable words with positions, for phrases; nothing stored. */
   private static final FieldType POSITIONS = new FieldType(TextField.TYPE_NOT_STORED);
 
-  /** Positions and offsets for matches, nothing stored (the text is stored in its text field). */
+  /**
+   * Positions and offsets for matches, nothing stored: transcripts ({@code text.<lang>}, the text
+   * stored compressed in {@code transcript.<lang>}) and their character-pair copies.
+   */
   private static final FieldType OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
   /** Vocabulary only: which words occur, for spelling suggestions. */
@@ -83,7 +89,8 @@ public final class VideoDocuments {
       d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
       langs.add(Languages.primary(t.language()));
       cues += t.cues().size();
-      d.add(new Field(Fields.text(t.language()), text.text(), TIMED_TEXT));
+      d.add(new Field(Fields.text(t.language()), text.text(), OFFSETS));
+      d.add(new StoredField(Fields.transcript(t.language()), CompressedText.compress(text.text())));
       d.add(new StoredField(Fields.times(t.language()), text.times().encode()));
       if (Languages.hasExactCopy(t.language())) {
         d.add(new Field(Fields.exact(t.language()), text.text(), POSITIONS));

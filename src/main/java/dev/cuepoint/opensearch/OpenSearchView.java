@@ -2,6 +2,7 @@ package dev.cuepoint.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuepoint.index.CompressedText;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
@@ -18,6 +19,7 @@ import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A {@link KeywordIndex.View} over the cluster. Ranking, counts, filters, spelling and completions are
@@ -131,7 +133,7 @@ final class OpenSearchView implements KeywordIndex.View {
       }
       for (String lang : h.meta.getValues(Fields.LANG)) {
         if (h.matchedFields.contains(Fields.text(lang)) || h.matchedFields.contains(Fields.grams(lang))) {
-          fields.addAll(List.of(Fields.text(lang), Fields.times(lang), Fields.kind(lang)));
+          fields.addAll(List.of(Fields.transcript(lang), Fields.times(lang), Fields.kind(lang)));
         }
       }
       if (fields.isEmpty()) {
@@ -179,7 +181,8 @@ final class OpenSearchView implements KeywordIndex.View {
       }
     }
     for (String lang : h.meta.getValues(Fields.LANG)) {
-      String text = stored.get(Fields.text(lang));
+      BytesRef packed = stored.getBinaryValue(Fields.transcript(lang));
+      String text = packed == null ? null : CompressedText.decompress(packed);
       boolean words = h.matchedFields.contains(Fields.text(lang));
       boolean grams = Languages.usesGrams(lang) && h.matchedFields.contains(Fields.grams(lang));
       if (text == null || !(words || grams)) {

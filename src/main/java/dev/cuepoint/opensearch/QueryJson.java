@@ -2,6 +2,7 @@ package dev.cuepoint.opensearch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuepoint.search.RewriteOnce;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -63,6 +64,7 @@ final class QueryJson {
 
   private static String fieldOf(Query q) {
     return switch (q) {
+      case RewriteOnce r -> fieldOf(r.query());
       case TermQuery t -> t.getTerm().field();
       case PhraseQuery p -> p.getField();
       case MultiTermQuery m -> m.getField();
@@ -73,6 +75,9 @@ final class QueryJson {
   private static ObjectNode translate(Query q, int[] named) {
     ObjectNode out = Cluster.JSON.createObjectNode();
     switch (q) {
+      case RewriteOnce r -> {
+        return translate(r.query(), named); // the cluster expands the word itself, once per shard
+      }
       case BoostQuery b -> {
         ObjectNode inner = of(b.getQuery(), named);
         params(inner).put("boost", b.getBoost() * params(inner).path("boost").asDouble(1));

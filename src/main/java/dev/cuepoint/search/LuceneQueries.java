@@ -32,9 +32,12 @@ import org.apache.lucene.util.AttributeImpl;
 import org.apache.lucene.util.automaton.Operations;
 
 /**
- * Turns a {@link ParsedQuery} into Lucene queries: one that ranks videos, and one whose matches are
- * the moments. Each term is analysed with the analyzer of each field it is searched in, so a word finds
- * its stemmed form in English transcripts and its exact form elsewhere.
+ * Turns a {@link ParsedQuery} into Lucene queries: one that ranks videos, one that counts them, and one
+ * whose matches are the moments. Each term is analysed with the analyzer of each field it is searched
+ * in, so a word finds its stemmed form in English transcripts and its exact form elsewhere.
+ *
+ * <p>An instance builds the queries of one search, in one thread: it keeps what it analysed, since the
+ * three queries analyse the same words for the same fields. {@link #tokens} alone may be shared.
  */
 final class LuceneQueries {
   /** How much a match in each field counts; a title or chapter names what a video is about. */
@@ -66,6 +69,21 @@ final class LuceneQueries {
   private final List<String> transcriptFields;
   /** Levenshtein automata built for this search's fuzzy words, shared by all their fields. */
   private final Map<String, AttributeImpl> fuzzyAutomata = new HashMap<>();
+  /** Field and text → their analysis, for this search's queries. */
+  private final Map<String, List<Token>> analysed = new HashMap<>();
+  private final Map<String, String> normalizedTexts = new HashMap<>();
+  /** Field, kind and text → the query of a prefix, wildcard or fuzzy word, for this search. */
+  private final Map<String, Query> expanded = new HashMap<>();
+
+  /** What a query is for: which fields a term is searched in. */
+  private enum Use {
+    /** Every field, the exact copies too (they rank "said exactly" first). */
+    RANK,
+    /** The fields that decide whether a video matches; see {@link #matching}. */
+    COUNT,
+    /** Titles, chapter titles and transcripts: the fields whose matches have a time. */
+    MOMENTS
+  }
 
   /** @param transcriptFields the {@code text.<lang>} fields to search */
   LuceneQueries(Analyzer analyzer, List<String> transcriptFields) {
@@ -79,7 +97,7 @@ final class LuceneQueries {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     List<Group> required = parsed.required();
     for (Group g : required) {
-      Query q = group(g, false);
+      Query q = group(g, Use.RANK);
       all.add(q, Occur.MUST);
       any.add(q, Occur.SHOULD);
     }
@@ -94,24 +112,27 @@ final class LuceneQueries {
     }
     any.setMinimumNumberShouldMatch(1);
     for (Group g : parsed.excluded()) {
-      any.add(group(g, false), Occur.MUST_NOT);
+      any.add(group(g, Use.RANK), Occur.MUST_NOT);
     }
     return any.build();
   }
 
   /**
-   * The videos {@link #ranking} finds, without its scoring-only clauses (the all-words bonus and the
-   * proximity phrases match only videos the groups match already): the same count, far cheaper to
-   * compute, since a sloppy phrase must be checked in every video holding its words.
+   * The videos {@link #ranking} finds, without its scoring-only clauses: the same count, far cheaper
+   * to compute. The all-words bonus and the proximity phrases match only videos the groups match
+   * already, and a sloppy phrase must be checked in every video holding its words. The English exact
+   * copy is left out too: its words are the stemmed field's words before stemming, at the same
+   * positions, so a phrase said exactly is always also found stemmed (other languages' analysis folds
+   * after stemming, so there the two can differ, and their exact copies stay).
    */
   Query matching(ParsedQuery parsed) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (Group g : parsed.required()) {
-      any.add(group(g, false), Occur.SHOULD);
+      any.add(group(g, Use.COUNT), Occur.SHOULD);
     }
     any.setMinimumNumberShouldMatch(1);
     for (Group g : parsed.excluded()) {
-      any.add(group(g, false), Occur.MUST_NOT);
+      any.add(group(g, Use.COUNT), Occur.MUST_NOT);
     }
     return any.build();
   }
@@ -120,7 +141,7 @@ final class LuceneQueries {
   Query moments(ParsedQuery parsed) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Group g : parsed.required()) {
-      b.add(group(g, true), Occur.SHOULD);
+      b.add(group(g, Use.MOMENTS), Occur.SHOULD);
     }
     return b.build();
   }
@@ -134,30 +155,31 @@ final class LuceneQueries {
       if (g.anyOf().size() != 1 || t.kind() != Kind.WORD || t.target() != Target.ANY) {
         continue;
       }
-      for (Token tok : tokens(field, t.text())) {
+      for (Token tok : analysed(field, t.text())) {
         b.add(term(field, tok.text()), position++);
       }
     }
     return position < 2 ? null : b.build();
   }
 
-  private Query group(Group g, boolean timedFieldsOnly) {
+  private Query group(Group g, Use use) {
     if (g.anyOf().size() == 1) {
-      return term(g.anyOf().getFirst(), timedFieldsOnly);
+      return term(g.anyOf().getFirst(), use);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Term t : g.anyOf()) {
-      b.add(term(t, timedFieldsOnly), Occur.SHOULD);
+      b.add(term(t, use), Occur.SHOULD);
     }
     return b.build();
   }
 
   /** The term searched in each of its target's fields; matching any one field is enough. */
-  private Query term(Term t, boolean timedFieldsOnly) {
+  private Query term(Term t, Use use) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
+    boolean timedFieldsOnly = use == Use.MOMENTS;
     List<FieldBoost> fields = new ArrayList<>(fields(t, timedFieldsOnly));
-    fields.addAll(exactFields(t, timedFieldsOnly));
+    fields.addAll(exactFields(t, use));
     for (FieldBoost fb : fields) {
       Query q = inField(t, fb.field());
       if (q != null) {
@@ -204,23 +226,38 @@ final class LuceneQueries {
   }
 
   /** For quoted phrases: the unstemmed copies of transcripts, so "said exactly" ranks first. */
-  private List<FieldBoost> exactFields(Term t, boolean timedFieldsOnly) {
-    if (timedFieldsOnly || t.kind() != Kind.PHRASE
+  private List<FieldBoost> exactFields(Term t, Use use) {
+    if (use == Use.MOMENTS || t.kind() != Kind.PHRASE
         || (t.target() != Target.ANY && t.target() != Target.TRANSCRIPT)) {
       return List.of();
     }
     List<FieldBoost> out = new ArrayList<>();
     for (String f : transcriptFields) {
       String lang = Fields.languageOf(f);
-      if (Languages.hasExactCopy(lang)) {
+      if (Languages.hasExactCopy(lang) && !(use == Use.COUNT && Languages.isEnglish(lang))) {
         out.add(new FieldBoost(Fields.exact(lang), EXACT_BOOST));
       }
     }
     return out;
   }
 
-  /** One term in one field, or null when the field's analysis leaves nothing of it. */
+  /**
+   * One term in one field, or null when the field's analysis leaves nothing of it. The ranking, count
+   * and moments queries get the same prefix, wildcard or fuzzy query, so it is expanded once.
+   */
   Query inField(Term t, String field) {
+    if (t.kind() == Kind.WORD || t.kind() == Kind.PHRASE) {
+      return build(t, field);
+    }
+    String key = field + '\u0000' + t.kind() + '\u0000' + t.edits() + '\u0000' + t.text();
+    if (!expanded.containsKey(key)) {
+      Query q = build(t, field);
+      expanded.put(key, q == null ? null : new RewriteOnce(q));
+    }
+    return expanded.get(key);
+  }
+
+  private Query build(Term t, String field) {
     return switch (t.kind()) {
       case WORD, PHRASE -> phrase(field, t.text());
       case PREFIX -> {
@@ -238,7 +275,7 @@ final class LuceneQueries {
   }
 
   private Query fuzzy(String field, Term t) {
-    List<String> tokens = tokens(field, t.text()).stream().map(Token::text).toList();
+    List<String> tokens = analysed(field, t.text()).stream().map(Token::text).toList();
     String word = tokens.size() == 1 ? tokens.getFirst() : normalized(field, t.text());
     if (word.isEmpty()) {
       return null;
@@ -258,7 +295,7 @@ final class LuceneQueries {
   }
 
   private Query phrase(String field, String text) {
-    List<Token> tokens = tokens(field, text);
+    List<Token> tokens = analysed(field, text);
     if (tokens.isEmpty()) {
       return null;
     }
@@ -273,6 +310,11 @@ final class LuceneQueries {
   }
 
   record Token(String text, int position) {}
+
+  /** {@link #tokens}, analysed once per search. */
+  private List<Token> analysed(String field, String text) {
+    return analysed.computeIfAbsent(field + '\u0000' + text, k -> List.copyOf(tokens(field, text)));
+  }
 
   List<Token> tokens(String field, String text) {
     List<Token> out = new ArrayList<>();
@@ -293,7 +335,8 @@ final class LuceneQueries {
   }
 
   private String normalized(String field, String text) {
-    return analyzer.normalize(field, text).utf8ToString().strip();
+    return normalizedTexts.computeIfAbsent(field + '\u0000' + text,
+        k -> analyzer.normalize(field, text).utf8ToString().strip());
   }
 
   private static org.apache.lucene.index.Term term(String field, String text) {

@@ -1,5 +1,6 @@
 package dev.cuepoint.search;
 
+import dev.cuepoint.index.CompressedText;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
@@ -79,9 +80,8 @@ final class MomentFinder {
     Document stored = view.stored(hit, storedFieldsFor(byText.keySet()));
     for (Map.Entry<String, List<int[]>> e : byText.entrySet()) {
       String field = e.getKey();
-      String text = stored.get(field);
-      List<int[]> spans = text == null ? List.of() : dedupe(e.getValue().stream().filter(s -> s[1] <= text.length())
-          .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+      String text = textOf(stored, field);
+      List<int[]> spans = text == null ? List.of() : dedupe(within(e.getValue(), text.length()));
       if (spans.isEmpty()) {
         continue;
       }
@@ -90,19 +90,51 @@ final class MomentFinder {
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
       String kind = lang == null ? null : stored.get(Fields.kind(lang));
       for (List<int[]> cluster : cluster(spans, times)) {
-        found.add(ranked(stored.get(field), cluster, times, lang, source, kind));
+        found.add(ranked(text, cluster, times, lang, source, kind));
       }
     }
-    found.sort(byLanguage(found)
+    Comparator<Ranked> order = byLanguage(found)
         .thenComparing(Comparator.comparingInt(Ranked::distinctTerms).reversed())
         .thenComparingInt(Ranked::sourceRank)
         .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
-        .thenComparingLong(Ranked::startMs));
+        .thenComparingLong(Ranked::startMs);
     List<Moment> best = new ArrayList<>(Math.min(limit, found.size()));
-    for (Ranked r : found.subList(0, Math.min(limit, found.size()))) {
+    for (Ranked r : first(found, limit, order)) {
       best.add(r.moment(videoId));
     }
     return new Found(found.size(), best);
+  }
+
+  /**
+   * The first {@code limit} of {@code all} in {@code order}, equal ones in their original order (as a
+   * stable sort would have them), without sorting the rest: a common word can make hundreds of
+   * moments in one video, of which five are shown.
+   */
+  static <T> List<T> first(List<T> all, int limit, Comparator<? super T> order) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    List<T> top = new ArrayList<>(Math.min(limit, all.size()) + 1);
+    for (T x : all) {
+      if (top.size() == limit && order.compare(x, top.getLast()) >= 0) {
+        continue;
+      }
+      int lo = 0;
+      int hi = top.size();
+      while (lo < hi) { // after every element that is not greater: equal ones keep their order
+        int mid = (lo + hi) >>> 1;
+        if (order.compare(top.get(mid), x) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      top.add(lo, x);
+      if (top.size() > limit) {
+        top.removeLast();
+      }
+    }
+    return top;
   }
 
   /** A moment before its snippet is cut: what ranking needs, and what making the moment needs. */
@@ -147,6 +179,7 @@ final class MomentFinder {
       out.add(f);
       String lang = Fields.languageOf(f);
       if (lang != null) {
+        out.add(Fields.transcript(lang));
         out.add(Fields.times(lang));
         out.add(Fields.kind(lang));
       } else if (f.equals(Fields.CHAPTERS)) {
@@ -156,11 +189,30 @@ final class MomentFinder {
     return out;
   }
 
+  /** A matched field's text: a transcript from its compressed copy, a title or chapters as stored. */
+  private static String textOf(Document stored, String field) {
+    String lang = Fields.languageOf(field);
+    BytesRef packed = lang == null ? null : stored.getBinaryValue(Fields.transcript(lang));
+    // an index written before transcripts were stored compressed keeps them in text.<lang>
+    return packed != null ? CompressedText.decompress(packed) : stored.get(field);
+  }
+
   private static TimeMap timeMap(Document stored, String field) {
     String lang = Fields.transcriptLanguageOf(field);
     String timesField = lang != null ? Fields.times(lang) : field.equals(Fields.CHAPTERS) ? Fields.CHAPTER_TIMES : null;
     BytesRef bytes = timesField == null ? null : stored.getBinaryValue(timesField);
     return bytes == null ? null : TimeMap.decode(bytes.bytes, bytes.offset, bytes.length);
+  }
+
+  /** The spans that end within the text. */
+  private static List<int[]> within(List<int[]> spans, int length) {
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int[] s : spans) {
+      if (s[1] <= length) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   /** Sorted by start; a span starting where a previous one starts is the same match found twice. */
@@ -196,16 +248,20 @@ final class MomentFinder {
   private static Ranked ranked(
       String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind) {
     long startMs = times == null ? 0 : times.timeAt(cluster.getFirst()[0]);
-    Set<String> distinct = new HashSet<>();
-    for (int[] s : cluster) {
-      distinct.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
+    int distinct = 1; // most moments are one match: no words to compare
+    if (cluster.size() > 1) {
+      Set<String> words = new HashSet<>();
+      for (int[] s : cluster) {
+        words.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
+      }
+      distinct = words.size();
     }
     int sourceRank = switch (source) {
       case "transcript" -> 0;
       case "chapter" -> 1;
       default -> 2;
     };
-    return new Ranked(text, cluster, times, lang, source, kind, startMs, distinct.size(), cluster.size(), sourceRank);
+    return new Ranked(text, cluster, times, lang, source, kind, startMs, distinct, cluster.size(), sourceRank);
   }
 
   /** The one chapter title holding the first match. */

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java -XX:StartFlightRecording=filename=target/search.jfr,settings=profile -cp … \
- *     dev.cuepoint.bench.SearchLoop target/bench/remix-10000/data/lucene 30 [KIND]
+ *     dev.cuepoint.bench.SearchLoop target/bench/remix-10000/data/lucene 30 [KIND | q:QUERY]
  * jfr view hot-methods target/search.jfr
  * </pre>
  */
@@ -22,7 +22,9 @@ public final class SearchLoop {
   public static void main(String[] args) throws Exception {
     Path lucene = Path.of(args[0]);
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
-    List<QueryMix.Query> queries = args.length > 2 ? QueryMix.of(QueryMix.Kind.valueOf(args[2])) : QueryMix.ALL;
+    List<QueryMix.Query> queries = args.length < 3 ? QueryMix.ALL
+        : args[2].startsWith("q:") ? List.of(new QueryMix.Query(null, args[2].substring(2), null))
+        : QueryMix.of(QueryMix.Kind.valueOf(args[2]));
     try (SearchIndex index = SearchIndex.openReadOnly(lucene)) {
       SearchService service = new SearchService(index);
       long end = System.nanoTime() + (long) (seconds * 1e9);
