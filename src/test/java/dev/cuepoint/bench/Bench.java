@@ -415,7 +415,8 @@ public final class Bench {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static void cli(String... args) {
+  /** Runs a cuepoint command in this JVM; a non-zero status is an error with what it printed. */
+  static void cli(String... args) {
     StringWriter out = new StringWriter(), err = new StringWriter();
     int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     if (status != 0) {
@@ -480,7 +481,7 @@ public final class Bench {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -3,7 +3,6 @@ package dev.cuepoint.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cuepoint.captions.Cue;
-import dev.cuepoint.cli.Main;
 import dev.cuepoint.corpus.CorpusStore;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
@@ -25,15 +24,12 @@ import dev.cuepoint.web.VideoSource;
 import dev.cuepoint.web.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,12 +226,12 @@ public final class HybridLatency {
       log("[%d] reusing the corpus and keyword index in %s", options.videos(), remix);
       fact("keyword index", "reused from an earlier build (" + remix + ")");
     } else {
-      deleteTree(remix);
+      Bench.deleteTree(remix);
       log("[%d] writing the recombined corpus", options.videos());
       CorpusMaker.Written w = new CorpusMaker(real).writeRecombined(remix.resolve("ytdlp"), options.videos());
       long t = System.nanoTime();
-      cli("import", remix.resolve("ytdlp").toString(), "--no-index", "--data", data.toString());
-      withoutEmbeddings(() -> cli("index", "--data", data.toString()));
+      Bench.cli("import", remix.resolve("ytdlp").toString(), "--no-index", "--data", data.toString());
+      withoutEmbeddings(() -> Bench.cli("index", "--data", data.toString()));
       double s = (System.nanoTime() - t) / 1e9;
       Files.writeString(remix.resolve("keyword-built"), String.format(Locale.ROOT, "%d %d %.1f%n", w.videos(), w.cues(), s));
       fact("keyword index", String.format(Locale.ROOT, "built in this run: %d videos, %,d cues, import + index %.1f s",
@@ -251,9 +247,9 @@ public final class HybridLatency {
     Path dir = options.work().resolve("hybrid-real-" + real.videos().size());
     Path data = dir.resolve("data");
     if (!Files.exists(dir.resolve("imported"))) {
-      deleteTree(dir);
+      Bench.deleteTree(dir);
       new CorpusMaker(real).writeReal(dir.resolve("ytdlp"));
-      cli("import", dir.resolve("ytdlp").toString(), "--no-index", "--data", data.toString());
+      Bench.cli("import", dir.resolve("ytdlp").toString(), "--no-index", "--data", data.toString());
       Files.writeString(dir.resolve("imported"), "");
     }
     CorpusStore store = new CorpusStore(data);
@@ -358,7 +354,7 @@ public final class HybridLatency {
       kinds.put(SyntheticVectors.Kind.RANDOM, Long.parseLong(t[2]));
       fact("passage index build", "reused from an earlier build: " + t[3] + " s write + HNSW build (sync and close)");
     } else {
-      deleteTree(vectors);
+      Bench.deleteTree(vectors);
       CorpusStore store = new CorpusStore(data);
       long t0 = System.nanoTime();
       try (EmbeddingCache cache = EmbeddingCache.open(vectors, labelled)) {
@@ -622,25 +618,6 @@ public final class HybridLatency {
         System.clearProperty("cuepoint.embedder");
       } else {
         System.setProperty("cuepoint.embedder", before);
-      }
-    }
-  }
-
-  private static void cli(String... args) {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    if (status != 0) {
-      throw new IllegalStateException("cuepoint " + String.join(" ", args) + " failed (" + status + "): " + out + err);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
       }
     }
   }

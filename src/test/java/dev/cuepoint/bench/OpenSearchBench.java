@@ -1,6 +1,5 @@
 package dev.cuepoint.bench;
 
-import dev.cuepoint.cli.Main;
 import dev.cuepoint.corpus.CorpusStore;
 import dev.cuepoint.index.CorpusSnapshot;
 import dev.cuepoint.index.KeywordIndex;
@@ -11,8 +10,6 @@ import dev.cuepoint.opensearch.OpenSearchSettings;
 import dev.cuepoint.opensearch.TestCluster;
 import dev.cuepoint.search.SearchRequest;
 import dev.cuepoint.search.SearchService;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +66,7 @@ public final class OpenSearchBench {
           } else {
             maker.writeRecombined(captions, size);
           }
-          cli("import", captions.toString(), "--no-index", "--data", data.toString());
+          Bench.cli("import", captions.toString(), "--no-index", "--data", data.toString());
         }
         CorpusSnapshot corpus = CorpusSnapshot.of(new CorpusStore(data));
         List<Row> rows = new ArrayList<>();
@@ -113,13 +110,5 @@ public final class OpenSearchBench {
     Latencies one = InProcessLoad.run(factory, 1, seconds);
     Latencies eight = InProcessLoad.run(factory, 8, seconds);
     return new Row(name, indexSeconds, one, eight);
-  }
-
-  private static void cli(String... args) {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    if (status != 0) {
-      throw new IllegalStateException("cuepoint " + String.join(" ", args) + " failed: " + out + err);
-    }
   }
 }
