@@ -7,7 +7,6 @@ import dev.cuepoint.captions.Cue;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
 import dev.cuepoint.index.CorpusSnapshot;
-import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.opensearch.OpenSearchIndex;
 import dev.cuepoint.opensearch.OpenSearchSettings;

@@ -7,7 +7,6 @@ import dev.cuepoint.captions.Cue;
 import dev.cuepoint.corpus.PlaylistEntry;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
