@@ -3,8 +3,15 @@ package dev.cuepoint.index;
 import dev.cuepoint.corpus.Video;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,14 +19,18 @@ import org.slf4j.LoggerFactory;
 /**
  * What every keyword index does to follow the corpus: write the videos that are new or whose
  * fingerprint changed, delete those no longer in the corpus, leave the rest, and count. One bad corpus
- * entry does not stop the others: it is reported and stays out of the index.
+ * entry does not stop the others: it is reported and stays out of the index. Videos are read and
+ * written on as many threads as there are cores (up to {@link #MAX_THREADS}; the system property
+ * {@code cuepoint.indexThreads} sets another number): analysing transcripts is most of indexing.
  */
 public final class SyncLoop {
   private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
 
   private SyncLoop() {}
 
-  /** How an index writes and deletes one video. */
+  static final int MAX_THREADS = 4;
+
+  /** How an index writes and deletes one video. {@link #write} is called from several threads at once. */
   public interface Writer {
     void write(String id, Video video, String fingerprint) throws IOException;
 
@@ -36,32 +47,58 @@ public final class SyncLoop {
   public static Counts run(CorpusSnapshot corpus, Map<String, String> have, Writer writer, Consumer<String> progress)
       throws IOException {
     Map<String, String> wanted = corpus.fingerprints();
-    int added = 0, updated = 0, unchanged = 0, deleted = 0, done = 0;
-    List<String> failures = new ArrayList<>();
+    AtomicInteger added = new AtomicInteger(), updated = new AtomicInteger();
+    int unchanged = 0, deleted = 0, submitted = 0;
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    int threads = Math.clamp(Integer.getInteger("cuepoint.indexThreads", Runtime.getRuntime().availableProcessors()),
+        1, MAX_THREADS);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "cuepoint-index");
+      t.setDaemon(true);
+      return t;
+    });
+    Semaphore inFlight = new Semaphore(threads * 2); // a few videos ahead, not the whole corpus in memory
+    List<Future<?>> tasks = new ArrayList<>();
     long lastReport = System.nanoTime();
-    for (Map.Entry<String, String> e : wanted.entrySet()) {
-      String id = e.getKey();
-      String old = have.get(id);
-      if (e.getValue().equals(old)) {
-        unchanged++;
-        continue;
-      }
-      try {
-        writer.write(id, corpus.load(id), e.getValue());
-        if (old == null) {
-          added++;
-        } else {
-          updated++;
+    try {
+      for (Map.Entry<String, String> e : wanted.entrySet()) {
+        String id = e.getKey();
+        String old = have.get(id);
+        if (e.getValue().equals(old)) {
+          unchanged++;
+          continue;
         }
-      } catch (IOException | RuntimeException ex) {
-        failures.add(id + ": " + ex.getMessage());
-        LOG.warn("video {} not indexed: {}", id, ex.getMessage());
+        inFlight.acquireUninterruptibly();
+        tasks.add(pool.submit(() -> {
+          try {
+            writer.write(id, corpus.load(id), e.getValue());
+            (old == null ? added : updated).incrementAndGet();
+          } catch (IOException | RuntimeException ex) {
+            failures.add(id + ": " + ex.getMessage());
+            LOG.warn("video {} not indexed: {}", id, ex.getMessage());
+          } finally {
+            inFlight.release();
+          }
+        }));
+        submitted++;
+        if (progress != null && System.nanoTime() - lastReport > 2_000_000_000L) {
+          progress.accept("indexed " + submitted + " of " + (wanted.size() - unchanged) + " videos…");
+          lastReport = System.nanoTime();
+        }
       }
-      done++;
-      if (progress != null && System.nanoTime() - lastReport > 2_000_000_000L) {
-        progress.accept("indexed " + done + " of " + (wanted.size() - unchanged) + " videos…");
-        lastReport = System.nanoTime();
+      for (Future<?> f : tasks) {
+        f.get();
       }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", ex);
+    } catch (ExecutionException ex) {
+      if (ex.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(ex.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     for (String id : have.keySet()) {
       if (!wanted.containsKey(id)) {
@@ -69,6 +106,6 @@ public final class SyncLoop {
         deleted++;
       }
     }
-    return new Counts(added, updated, deleted, unchanged, failures);
+    return new Counts(added.get(), updated.get(), deleted, unchanged, List.copyOf(failures));
   }
 }

@@ -251,12 +251,12 @@ public final class OpenSearchIndex implements KeywordIndex {
       this.failures = failures;
     }
 
-    void index(String id, ObjectNode source) throws IOException {
+    synchronized void index(String id, ObjectNode source) throws IOException {
       add(id, "{\"index\":{\"_id\":" + Cluster.JSON.writeValueAsString(id) + "}}\n"
           + Cluster.JSON.writeValueAsString(source) + "\n");
     }
 
-    void delete(String id) throws IOException {
+    synchronized void delete(String id) throws IOException {
       add(id, "{\"delete\":{\"_id\":" + Cluster.JSON.writeValueAsString(id) + "}}\n");
     }
 
@@ -269,7 +269,7 @@ public final class OpenSearchIndex implements KeywordIndex {
       bytes += line.length();
     }
 
-    void flush() throws IOException {
+    synchronized void flush() throws IOException {
       List<String> pendingIds = new ArrayList<>(ids);
       List<String> pending = new ArrayList<>(lines);
       ids.clear();
