@@ -23,6 +23,9 @@ import java.util.Set;
  * to 80 consecutive real cues from random real videos, retimed to follow each other; so vocabulary,
  * cue lengths and phrases stay those of real speech. Ids are new, 11 characters, derived from the
  * corpus size and the video number; the same size always gives the same corpus (fixed seed).
+ *
+ * <p>On its own, for a load test of your own ({@code cuepoint import DIR} then {@code serve}):
+ * <pre>java -cp … dev.cuepoint.bench.CorpusMaker 2000 DIR [../shared/data/3b1b]</pre>
  */
 final class CorpusMaker {
   private static final String ID_CHARS =
@@ -33,6 +36,21 @@ final class CorpusMaker {
 
   CorpusMaker(RealVideos real) {
     this.real = real;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: CorpusMaker VIDEOS DIR [REAL_3B1B_DIR]  (writes a yt-dlp folder of VIDEOS"
+          + " videos recombined from the real ones; the real 135 when VIDEOS is 135)");
+      System.exit(2);
+    }
+    int n = Integer.parseInt(args[0]);
+    Path dir = Path.of(args[1]);
+    RealVideos real = RealVideos.load(args.length > 2 ? Path.of(args[2]) : RealVideos.DEFAULT_ROOT);
+    CorpusMaker maker = new CorpusMaker(real);
+    Written w = n == real.videos().size() ? maker.writeReal(dir) : maker.writeRecombined(dir, n);
+    System.out.printf("%s: %,d videos, %,d cues, %,d words, %.1f MB of captions%n", dir, w.videos(), w.cues(),
+        w.words(), w.captionBytes() / 1e6);
   }
 
   /** What was written: the folder, its caption files, and counts for the report. */
