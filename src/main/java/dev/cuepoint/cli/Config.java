@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cuepoint.opensearch.OpenSearchSettings;
 import dev.cuepoint.web.RateLimiter;
+import dev.cuepoint.web.WebServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ import java.util.function.Function;
  * @param youtubeApiRoot another base URL for the YouTube Data API (proxies, tests), or null
  * @param searchLimit each client address's rate limit on search and suggest ({@code rateLimit} a
  *     second, bursts of {@code rateLimitBurst})
+ * @param searchCache how many recent search answers the web app keeps for repeated searches (0: none)
  */
 public record Config(
     List<String> playlists,
@@ -52,10 +54,19 @@ public record Config(
     int quotaBudget,
     boolean accessLog,
     String youtubeApiRoot,
-    RateLimiter.Limit searchLimit) {
+    RateLimiter.Limit searchLimit,
+    int searchCache) {
 
   public Config {
     searchLimit = searchLimit == null ? RateLimiter.Limit.DEFAULT : searchLimit;
+  }
+
+  /** With the default search cache. */
+  public Config(List<String> playlists, List<String> channels, List<String> captionSources, List<String> languages,
+      List<Path> ytdlpFolders, String refresh, String host, int port, String adminToken, int quotaBudget,
+      boolean accessLog, String youtubeApiRoot, RateLimiter.Limit searchLimit) {
+    this(playlists, channels, captionSources, languages, ytdlpFolders, refresh, host, port, adminToken, quotaBudget,
+        accessLog, youtubeApiRoot, searchLimit, WebServer.Operations.DEFAULT_SEARCH_CACHE);
   }
 
   /** With the default search rate limit. */
@@ -69,7 +80,7 @@ public record Config(
   /** The keys a config file may hold. */
   static final List<String> KEYS = List.of("playlists", "channels", "captionSources", "languages",
       "ytdlpFolders", "refresh", "host", "port", "adminTokenFile", "quotaBudget", "accessLog",
-      "youtubeApiRoot", "rateLimit", "rateLimitBurst", "backend", "opensearchUrls", "opensearchIndex",
+      "youtubeApiRoot", "rateLimit", "rateLimitBurst", "searchCache", "backend", "opensearchUrls", "opensearchIndex",
       "opensearchShards", "opensearchReplicas", "opensearchUser", "opensearchPasswordFile");
 
   static final List<String> CAPTION_SOURCES = List.of("api", "ytdlp-folder", "ytdlp");
@@ -79,7 +90,8 @@ public record Config(
     return "Config[playlists=" + playlists + ", channels=" + channels + ", captionSources=" + captionSources
         + ", languages=" + languages + ", ytdlpFolders=" + ytdlpFolders + ", refresh=" + refresh + ", host=" + host
         + ", port=" + port + ", adminToken=" + (adminToken == null ? "none" : "(set)") + ", quotaBudget="
-        + quotaBudget + ", accessLog=" + accessLog + ", youtubeApiRoot=" + youtubeApiRoot + ", searchLimit=" + searchLimit + "]";
+        + quotaBudget + ", accessLog=" + accessLog + ", youtubeApiRoot=" + youtubeApiRoot + ", searchLimit=" + searchLimit
+        + ", searchCache=" + searchCache + "]";
   }
 
   /** A setting that is wrong, with where it came from and what to write instead. */
@@ -123,7 +135,8 @@ public record Config(
         r.text("youtubeApiRoot", null),
         new RateLimiter.Limit(
             r.integer("rateLimit", (int) RateLimiter.Limit.DEFAULT.perSecond(), 1, 1_000_000),
-            r.integer("rateLimitBurst", RateLimiter.Limit.DEFAULT.burst(), 1, 1_000_000)));
+            r.integer("rateLimitBurst", RateLimiter.Limit.DEFAULT.burst(), 1, 1_000_000)),
+        r.integer("searchCache", WebServer.Operations.DEFAULT_SEARCH_CACHE, 0, 1_000_000));
     return c;
   }
 

@@ -68,7 +68,7 @@ final class Service implements AutoCloseable {
       Refresher refresher = new Refresher(sources(data, settings, env, err),
           indexStep(index, passages, corpus, stopping), schedule, Clock.systemDefaultZone());
       WebServer.Operations ops = new WebServer.Operations(refresher, settings.adminToken(),
-          () -> quotaUsedToday(data), settings.accessLog(), settings.searchLimit());
+          () -> quotaUsedToday(data), settings.accessLog(), settings.searchLimit(), settings.searchCache());
       SearchService keyword = new SearchService(index);
       ModeSearch modes = passages == null ? ModeSearch.keywordOnly(keyword, Vectors.offReason())
           : ModeSearch.of(index, keyword, passages, embedder);

@@ -30,6 +30,14 @@ public interface KeywordIndex extends Closeable {
   /** A consistent view for one search; close it when done. */
   View view() throws IOException;
 
+  /**
+   * An object that stays equal while searches of this index give the same answers and changes when
+   * a refresh changes them; null when the index cannot tell (answers are then not cached).
+   */
+  default Object state() throws IOException {
+    return null;
+  }
+
   /** Bytes the index takes (on disk, or in the cluster's primary shards). */
   long sizeBytes() throws IOException;
 

@@ -135,6 +135,11 @@ public final class PassageIndex implements Closeable {
     searchers.release(s);
   }
 
+  /** An object that stays equal while the passages stay the same (see {@link KeywordIndex#state()}). */
+  public Object state() throws IOException {
+    return SearchIndex.readerKey(searchers);
+  }
+
   /** Picks up commits of another process (read-only mode). */
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();

@@ -113,6 +113,22 @@ public final class SearchIndex implements KeywordIndex {
     searchers.release(searcher);
   }
 
+  /** The searched reader's identity: every refresh that changes the index opens a new reader. */
+  @Override
+  public Object state() throws IOException {
+    return readerKey(searchers);
+  }
+
+  /** The identity of the reader {@code searchers} hands out now. */
+  static Object readerKey(SearcherManager searchers) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.getIndexReader().getReaderCacheHelper().getKey();
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   @Override
   public View view() throws IOException {
     return new LuceneView(this, acquire());

@@ -18,22 +18,38 @@ public final class ModeSearch {
   private final SemanticSearch semantic; // null when off
   private final HybridSearch hybrid; // null when off
   private final String offReason;
+  private final PassageIndex passages; // null when off
 
-  private ModeSearch(SearchService keyword, SemanticSearch semantic, HybridSearch hybrid, String offReason) {
+  private ModeSearch(SearchService keyword, SemanticSearch semantic, HybridSearch hybrid, String offReason,
+      PassageIndex passages) {
     this.keyword = keyword;
     this.semantic = semantic;
     this.hybrid = hybrid;
     this.offReason = offReason;
+    this.passages = passages;
   }
 
   /** Keyword search only; asking for another mode is a bad request that says {@code why}. */
   public static ModeSearch keywordOnly(SearchService keyword, String why) {
-    return new ModeSearch(keyword, null, null, why);
+    return new ModeSearch(keyword, null, null, why, null);
   }
 
   public static ModeSearch of(KeywordIndex videos, SearchService keyword, PassageIndex passages, Embedder embedder) {
     SemanticSearch semantic = new SemanticSearch(videos, passages, embedder);
-    return new ModeSearch(keyword, semantic, new HybridSearch(keyword, semantic, videos), null);
+    return new ModeSearch(keyword, semantic, new HybridSearch(keyword, semantic, videos), null, passages);
+  }
+
+  /**
+   * An object that stays equal while every mode gives the same answers (see {@link KeywordIndex#state()}):
+   * the keyword index's state, with the passage index's when semantic search is on; null when the
+   * keyword index cannot tell.
+   */
+  public Object state() throws IOException {
+    Object videos = keyword.index().state();
+    if (videos == null || passages == null) {
+      return videos;
+    }
+    return java.util.List.of(videos, passages.state());
   }
 
   /** Whether semantic and hybrid modes are available. */

@@ -17,6 +17,11 @@ public record SearchResponse(
     this(query, total, tookMs, results, suggestion, "keyword");
   }
 
+  /** This answer, having taken {@code ms}. */
+  public SearchResponse took(long ms) {
+    return new SearchResponse(query, total, ms, results, suggestion, mode);
+  }
+
   /** This answer, said to be ranked in {@code newMode}, having taken {@code ms}. */
   public SearchResponse as(SearchRequest.Mode newMode, long ms) {
     return new SearchResponse(query, total, ms, results, suggestion, newMode.name().toLowerCase(java.util.Locale.ROOT));

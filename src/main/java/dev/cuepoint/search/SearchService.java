@@ -30,6 +30,11 @@ public final class SearchService {
     this.spelling = new Spelling(index.analyzers());
   }
 
+  /** The index searched. */
+  public KeywordIndex index() {
+    return index;
+  }
+
   public SearchResponse search(SearchRequest request) throws IOException {
     long t0 = System.nanoTime();
     ParsedQuery parsed = QuerySyntax.parse(request.query());

@@ -1,7 +1,6 @@
 package dev.cuepoint.web;
 
 import dev.cuepoint.search.SearchRequest;
-import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.Suggestions;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -15,10 +14,10 @@ final class SearchApi {
   static final int DEFAULT_SUGGESTIONS = 8;
   static final int MAX_SUGGESTIONS = 20;
 
-  private final ModeSearch search;
+  private final SearchCache search;
   private final Suggestions suggestions;
 
-  SearchApi(ModeSearch search, Suggestions suggestions) {
+  SearchApi(SearchCache search, Suggestions suggestions) {
     this.search = search;
     this.suggestions = suggestions;
   }

@@ -60,12 +60,26 @@ public final class WebServer implements AutoCloseable {
    * @param quotaUsedToday YouTube API units spent today, or null when unknown
    * @param accessLog whether to log one line per request
    * @param searchLimit each client's rate limit on {@code /api/search} and {@code /api/suggest}
+   * @param searchCache how many recent search answers to keep for repeated searches (0: none)
    */
   public record Operations(
       Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday, boolean accessLog,
-      RateLimiter.Limit searchLimit) {
+      RateLimiter.Limit searchLimit, int searchCache) {
+    /** Answers kept by default: a few MB, room for every search of a busy day's course. */
+    public static final int DEFAULT_SEARCH_CACHE = 1000;
+
     public Operations {
       searchLimit = searchLimit == null ? RateLimiter.Limit.DEFAULT : searchLimit;
+      if (searchCache < 0) {
+        throw new IllegalArgumentException("searchCache must be >= 0, got " + searchCache);
+      }
+    }
+
+    /** With the default search cache. */
+    public Operations(
+        Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday, boolean accessLog,
+        RateLimiter.Limit searchLimit) {
+      this(refresher, adminToken, quotaUsedToday, accessLog, searchLimit, DEFAULT_SEARCH_CACHE);
     }
 
     /** With the default search rate limit. */
@@ -81,7 +95,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public String toString() {
       return "Operations[refresher=" + refresher + ", adminToken=" + (adminToken == null ? "none" : "(set)")
-          + ", accessLog=" + accessLog + ", searchLimit=" + searchLimit + "]";
+          + ", accessLog=" + accessLog + ", searchLimit=" + searchLimit + ", searchCache=" + searchCache + "]";
     }
   }
 
@@ -108,7 +122,8 @@ public final class WebServer implements AutoCloseable {
     this.settings = settings;
     Path webDir = settings.webDir().toAbsolutePath().normalize();
     Page page = new Page(webDir, settings.youtubeApiUrl());
-    SearchApi searchApi = new SearchApi(search, new Suggestions(index));
+    SearchApi searchApi = new SearchApi(new SearchCache(search, () -> state(search), ops.searchCache()),
+        new Suggestions(index));
     LibraryApi library = new LibraryApi(index, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
@@ -154,6 +169,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   record Health(String status) {}
+
+  /** The indexes' state for the search cache; null (nothing cached) when it cannot be read. */
+  private static Object state(ModeSearch search) {
+    try {
+      return search.state();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
 
   /** By the declared length, before anything reads the body. */
   private static void refuseLargeBodies(io.javalin.http.Context ctx) {

@@ -113,6 +113,8 @@ public final class Bench {
     final Map<Integer, Latencies> inFts = new TreeMap<>();
     final Map<Integer, Latencies> httpSearch = new TreeMap<>();
     final Map<Integer, Latencies> httpNoop = new TreeMap<>();
+    /** HTTP search with the server's default settings: its response cache on. */
+    final Map<Integer, Latencies> httpCached = new TreeMap<>();
     double firstAnswerMs = Double.NaN;
     String notes = "";
 
@@ -316,7 +318,7 @@ public final class Bench {
       if (server != null) {
         server.close();
       }
-      server = Server.start(data, dir.resolve("serve.log"));
+      server = Server.start(data, dir.resolve("serve.log"), false);
       starts.add(server.firstAnswerMs);
     }
     r.firstAnswerMs = Latencies.med(starts.stream().mapToDouble(d -> d).toArray());
@@ -339,6 +341,21 @@ public final class Bench {
             r.httpSearch.get(c).errors(), r.httpNoop.get(c).p50(), r.httpNoop.get(c).p99());
       }
     }
+    // the default settings: the same mix answered by a server with its response cache on
+    try (Server s = Server.start(data, dir.resolve("serve-cached.log"), true)) {
+      HttpLoad load = new HttpLoad(s.baseUrl, dir, options.javaHttp());
+      load.run(searchPaths(), 8, 1); // warm-up
+      for (int c : options.concurrency()) {
+        List<Latencies> a = new ArrayList<>();
+        for (int rep = 0; rep < options.reps(); rep++) {
+          a.add(load.run(searchPaths(), c, options.seconds()));
+        }
+        r.httpCached.put(c, Latencies.median(a));
+        log("[%d] HTTP c=%d, response cache on: search p50 %.2f p95 %.2f p99 %.2f ms %.0f/s (%d errors)", r.videos, c,
+            r.httpCached.get(c).p50(), r.httpCached.get(c).p95(), r.httpCached.get(c).p99(),
+            r.httpCached.get(c).perSecond(), r.httpCached.get(c).errors());
+      }
+    }
   }
 
   /** {@code cuepoint serve} in its own JVM, started as the launcher starts it. */
@@ -353,7 +370,8 @@ public final class Bench {
       this.firstAnswerMs = firstAnswerMs;
     }
 
-    static Server start(Path data, Path log) throws Exception {
+    /** @param cache whether the response cache is on (the default) or off ({@code searchCache: 0}) */
+    static Server start(Path data, Path log, boolean cache) throws Exception {
       int port;
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
@@ -370,6 +388,9 @@ public final class Bench {
       pb.environment().put("CUEPOINT_RATE_LIMIT", "1000000");
       pb.environment().put("CUEPOINT_RATE_LIMIT_BURST", "1000000");
       pb.environment().put("CUEPOINT_EMBEDDER", "none");
+      if (!cache) {
+        pb.environment().put("CUEPOINT_SEARCH_CACHE", "0");
+      }
       Process p = pb.start();
       String base = "http://127.0.0.1:" + port;
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -36,6 +36,8 @@ class BenchSmokeTest {
     }
     String json = Files.readString(out.resolve("results.json"));
     assertTrue(json.contains("\"httpSearch\""), json);
+    assertTrue(json.contains("\"httpSearchCached\""), json);
+    assertTrue(md.contains("**With the default settings** (the response cache on)"), md);
     assertTrue(!json.contains("\"errors\" : 1"), "no HTTP errors: " + json);
   }
 

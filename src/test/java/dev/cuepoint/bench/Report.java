@@ -82,6 +82,7 @@ final class Report {
     m.put("inProcessFts5", r.inFts);
     m.put("httpSearch", r.httpSearch);
     m.put("httpNoop", r.httpNoop);
+    m.put("httpSearchCached", r.httpCached);
     m.put("firstAnswerMs", r.firstAnswerMs);
     m.put("notes", r.notes);
     return m;
@@ -226,7 +227,8 @@ final class Report {
     md.append("## HTTP latency\n\n");
     md.append("`cuepoint serve` in its own JVM (started as the launcher starts it), loaded by " + httpTool
         + " on the same 2 cores: closed loop, one keep-alive connection per user, the query mix cycled through"
-        + " `/api/search?q=…`. The floor is `GET /healthz` on the same server (Javalin routing, security headers"
+        + " `/api/search?q=…`, with the response cache off (`searchCache: 0`): every search is worked out. The"
+        + " floor is `GET /healthz` on the same server (Javalin routing, security headers"
         + " and a small JSON body: the cost of any request). *Start to first answer*: from starting the JVM to the"
         + " first 200 of `/api/search` (median of " + options.reps() + " starts).\n\n");
     md.append("| videos | users | search p50 ms | p95 | p99 | req/s | errors | /healthz p50 ms | p95 | p99 | req/s | search ÷ no-op (p50) |\n");
@@ -237,6 +239,19 @@ final class Report {
         md.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %s | %,.0f | %d | %s | %s | %s | %,.0f | %.1f× |%n", r.videos,
             c, ms(a.p50()), ms(a.p95()), ms(a.p99()), a.perSecond(), a.errors(), ms(b.p50()), ms(b.p95()), ms(b.p99()),
             b.perSecond(), a.p50() / b.p50()));
+      }
+    }
+    md.append("\n**With the default settings** (the response cache on): the same load on a server that keeps the"
+        + " answers to recent searches until the index changes. The mix's " + QueryMix.ALL.size() + " searches repeat,"
+        + " so after the warm-up every one is answered from the cache: this is the cost of a search many people"
+        + " make, not of a new one (the table above).\n\n");
+    md.append("| videos | users | search p50 ms | p95 | p99 | req/s | errors | cached ÷ computed (p50) |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (SizeResult r : results) {
+      for (int c : r.httpCached.keySet()) {
+        Latencies a = r.httpCached.get(c), b = r.httpSearch.get(c);
+        md.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %s | %,.0f | %d | %.2f |%n", r.videos, c,
+            ms(a.p50()), ms(a.p95()), ms(a.p99()), a.perSecond(), a.errors(), b == null ? Double.NaN : a.p50() / b.p50()));
       }
     }
     md.append("\n| videos | start to first answered search ms |\n|---:|---:|\n");
@@ -302,8 +317,15 @@ final class Report {
     md.append("| target | measured | |\n|---|---|---|\n");
     Latencies h8 = t.httpSearch.get(8);
     if (h8 != null) {
-      target("HTTP search p50 ≤ 5 ms at 8 users", ms(h8.p50()) + " ms", h8.p50() <= 5, h8.p50() / 5);
-      target("HTTP search p99 ≤ 25 ms at 8 users", ms(h8.p99()) + " ms", h8.p99() <= 25, h8.p99() / 25);
+      target("HTTP search p50 ≤ 5 ms at 8 users, every search worked out", ms(h8.p50()) + " ms", h8.p50() <= 5, h8.p50() / 5);
+      target("HTTP search p99 ≤ 25 ms at 8 users, every search worked out", ms(h8.p99()) + " ms", h8.p99() <= 25, h8.p99() / 25);
+    }
+    Latencies c8 = t.httpCached.get(8);
+    if (c8 != null) {
+      target("HTTP search p50 ≤ 5 ms at 8 users, default settings (repeated searches from the cache)",
+          ms(c8.p50()) + " ms", c8.p50() <= 5, c8.p50() / 5);
+      target("HTTP search p99 ≤ 25 ms at 8 users, default settings (repeated searches from the cache)",
+          ms(c8.p99()) + " ms", c8.p99() <= 25, c8.p99() / 25);
     }
     double mw = Math.min(ratio(t, "MULTI_WORD"), ratio(t, "PHRASE"));
     target("≥ 3× faster than FTS5 at p50 on multi-word queries (worst of words / phrase)",
