@@ -17,16 +17,20 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -57,10 +61,20 @@ final class LuceneView implements KeywordIndex.View {
 
   @Override
   public KeywordIndex.Page top(Query ranking, Query matching, boolean byDate, int n) throws IOException {
-    TopDocs top = byDate ? searcher.search(ranking, n, byDate(), true) : searcher.search(ranking, n);
-    long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
-        ? top.totalHits.value()
-        : searcher.count(matching);
+    TopDocs top;
+    long total;
+    if (!byDate && !hasSloppyPhrase(ranking)) {
+      // counted while ranking: a second pass over the matching videos cost more than the pruning of
+      // the first saved (a quoted phrase was checked in every video holding its words twice)
+      top = searcher.search(ranking, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+      total = top.totalHits.value();
+    } else {
+      // a sloppy phrase (words near each other) is checked only where it could change the top n
+      top = byDate ? searcher.search(ranking, n, byDate(), true) : searcher.search(ranking, n);
+      total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+          ? top.totalHits.value()
+          : searcher.count(matching);
+    }
     var stored = searcher.storedFields();
     List<KeywordIndex.Hit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
@@ -68,6 +82,22 @@ final class LuceneView implements KeywordIndex.View {
           stored.document(sd.doc, KeywordIndex.META)));
     }
     return new KeywordIndex.Page(total, hits);
+  }
+
+  private static boolean hasSloppyPhrase(Query query) {
+    boolean[] found = new boolean[1];
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        found[0] |= q instanceof PhraseQuery p && p.getSlop() > 0;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return found[0];
   }
 
   private static Sort byDate() {
