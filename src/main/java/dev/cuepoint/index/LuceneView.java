@@ -1,7 +1,9 @@
 package dev.cuepoint.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +12,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -52,7 +56,70 @@ final class LuceneView implements KeywordIndex.View {
     this.searcher = searcher;
   }
 
-  private record LuceneHit(int doc, float score, Document meta) implements KeywordIndex.Hit {}
+  /** Read once per search and shared by its hits: each call of {@code storedFields()} builds a reader. */
+  private StoredFields storedFields;
+
+  /**
+   * A ranked video. Its stored fields are read when first asked for, so a page's videos are
+   * decompressed once each (Lucene decompresses a whole document to read any of its fields: the card
+   * and the moments' texts are read in one go), and the videos of earlier pages not at all.
+   */
+  private final class LuceneHit implements KeywordIndex.Hit {
+    private final int doc;
+    private final float score;
+    private Document meta;
+
+    LuceneHit(int doc, float score) {
+      this.doc = doc;
+      this.score = score;
+    }
+
+    @Override
+    public float score() {
+      return score;
+    }
+
+    @Override
+    public Document meta() {
+      if (meta == null) {
+        try {
+          meta = storedFields().document(doc, KeywordIndex.META);
+        } catch (IOException e) {
+          throw new UncheckedIOException("reading the stored fields of document " + doc + " failed", e);
+        }
+      }
+      return meta;
+    }
+
+    /** The fields among {@code fields}; the card's fields too, in the same read, if not read yet. */
+    Document stored(Set<String> fields) throws IOException {
+      if (meta != null) {
+        return storedFields().document(doc, fields);
+      }
+      Set<String> wanted = new HashSet<>(fields);
+      wanted.addAll(KeywordIndex.META);
+      Document all = storedFields().document(doc, wanted);
+      Document card = new Document();
+      Document out = new Document();
+      for (IndexableField f : all) {
+        if (KeywordIndex.META.contains(f.name())) {
+          card.add(f);
+        }
+        if (fields.contains(f.name())) {
+          out.add(f);
+        }
+      }
+      meta = card;
+      return out;
+    }
+  }
+
+  private StoredFields storedFields() throws IOException {
+    if (storedFields == null) {
+      storedFields = searcher.storedFields();
+    }
+    return storedFields;
+  }
 
   @Override
   public List<String> transcriptFields() {
@@ -75,11 +142,9 @@ final class LuceneView implements KeywordIndex.View {
           ? top.totalHits.value()
           : searcher.count(matching);
     }
-    var stored = searcher.storedFields();
     List<KeywordIndex.Hit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      hits.add(new LuceneHit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score,
-          stored.document(sd.doc, KeywordIndex.META)));
+      hits.add(new LuceneHit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score));
     }
     return new KeywordIndex.Page(total, hits);
   }
@@ -117,7 +182,7 @@ final class LuceneView implements KeywordIndex.View {
       matchesWeight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
       matchesQuery = query;
     }
-    int doc = ((LuceneHit) hit).doc();
+    int doc = ((LuceneHit) hit).doc;
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     return matchesWeight.matches(leaf, doc - leaf.docBase);
@@ -125,14 +190,14 @@ final class LuceneView implements KeywordIndex.View {
 
   @Override
   public Document stored(KeywordIndex.Hit hit, Set<String> fields) throws IOException {
-    return searcher.storedFields().document(((LuceneHit) hit).doc(), fields);
+    return ((LuceneHit) hit).stored(fields);
   }
 
   @Override
   public Document card(String videoId) throws IOException {
     TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, videoId)), 1);
     return top.scoreDocs.length == 0 ? null
-        : searcher.storedFields().document(top.scoreDocs[0].doc, KeywordIndex.META);
+        : storedFields().document(top.scoreDocs[0].doc, KeywordIndex.META);
   }
 
   @Override
