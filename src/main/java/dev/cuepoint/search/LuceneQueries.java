@@ -179,21 +179,9 @@ final class LuceneQueries {
     int clauses = 0;
     boolean timedFieldsOnly = use == Use.MOMENTS;
     List<FieldBoost> fields = new ArrayList<>(fields(t, timedFieldsOnly));
-    List<FieldBoost> exactFields = exactFields(t, use);
-    fields.addAll(exactFields);
-    // a quoted phrase in an English transcript and in its exact copy: see CheckedPhrase
-    Map<String, Query> exactOf = new HashMap<>();
+    fields.addAll(exactFields(t, use));
     for (FieldBoost fb : fields) {
-      Query q = exactOf.containsKey(fb.field()) ? exactOf.get(fb.field()) : inField(t, fb.field());
-      String lang = Fields.languageOf(fb.field());
-      if (q != null && lang != null && Languages.isEnglish(lang)
-          && exactFields.stream().anyMatch(f -> f.field().equals(Fields.exact(lang)))) {
-        Query[] pair = CheckedPhrase.pair(q, inField(t, Fields.exact(lang)));
-        if (pair != null) {
-          q = pair[0];
-          exactOf.put(Fields.exact(lang), pair[1]);
-        }
-      }
+      Query q = inField(t, fb.field());
       if (q != null) {
         b.add(fb.boost() == 1f ? q : new BoostQuery(q, fb.boost()), Occur.SHOULD);
         clauses++;
