@@ -1,7 +1,9 @@
 package dev.cuepoint.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,23 +12,29 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -48,7 +56,70 @@ final class LuceneView implements KeywordIndex.View {
     this.searcher = searcher;
   }
 
-  private record LuceneHit(int doc, float score, Document meta) implements KeywordIndex.Hit {}
+  /** Read once per search and shared by its hits: each call of {@code storedFields()} builds a reader. */
+  private StoredFields storedFields;
+
+  /**
+   * A ranked video. Its stored fields are read when first asked for, so a page's videos are
+   * decompressed once each (Lucene decompresses a whole document to read any of its fields: the card
+   * and the moments' texts are read in one go), and the videos of earlier pages not at all.
+   */
+  private final class LuceneHit implements KeywordIndex.Hit {
+    private final int doc;
+    private final float score;
+    private Document meta;
+
+    LuceneHit(int doc, float score) {
+      this.doc = doc;
+      this.score = score;
+    }
+
+    @Override
+    public float score() {
+      return score;
+    }
+
+    @Override
+    public Document meta() {
+      if (meta == null) {
+        try {
+          meta = storedFields().document(doc, KeywordIndex.META);
+        } catch (IOException e) {
+          throw new UncheckedIOException("reading the stored fields of document " + doc + " failed", e);
+        }
+      }
+      return meta;
+    }
+
+    /** The fields among {@code fields}; the card's fields too, in the same read, if not read yet. */
+    Document stored(Set<String> fields) throws IOException {
+      if (meta != null) {
+        return storedFields().document(doc, fields);
+      }
+      Set<String> wanted = new HashSet<>(fields);
+      wanted.addAll(KeywordIndex.META);
+      Document all = storedFields().document(doc, wanted);
+      Document card = new Document();
+      Document out = new Document();
+      for (IndexableField f : all) {
+        if (KeywordIndex.META.contains(f.name())) {
+          card.add(f);
+        }
+        if (fields.contains(f.name())) {
+          out.add(f);
+        }
+      }
+      meta = card;
+      return out;
+    }
+  }
+
+  private StoredFields storedFields() throws IOException {
+    if (storedFields == null) {
+      storedFields = searcher.storedFields();
+    }
+    return storedFields;
+  }
 
   @Override
   public List<String> transcriptFields() {
@@ -57,17 +128,41 @@ final class LuceneView implements KeywordIndex.View {
 
   @Override
   public KeywordIndex.Page top(Query ranking, Query matching, boolean byDate, int n) throws IOException {
-    TopDocs top = byDate ? searcher.search(ranking, n, byDate(), true) : searcher.search(ranking, n);
-    long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
-        ? top.totalHits.value()
-        : searcher.count(matching);
-    var stored = searcher.storedFields();
+    TopDocs top;
+    long total;
+    if (!byDate && !hasSloppyPhrase(ranking)) {
+      // counted while ranking: a second pass over the matching videos cost more than the pruning of
+      // the first saved (a quoted phrase was checked in every video holding its words twice)
+      top = searcher.search(ranking, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+      total = top.totalHits.value();
+    } else {
+      // a sloppy phrase (words near each other) is checked only where it could change the top n
+      top = byDate ? searcher.search(ranking, n, byDate(), true) : searcher.search(ranking, n);
+      total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+          ? top.totalHits.value()
+          : searcher.count(matching);
+    }
     List<KeywordIndex.Hit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      hits.add(new LuceneHit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score,
-          stored.document(sd.doc, KeywordIndex.META)));
+      hits.add(new LuceneHit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score));
     }
     return new KeywordIndex.Page(total, hits);
+  }
+
+  private static boolean hasSloppyPhrase(Query query) {
+    boolean[] found = new boolean[1];
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        found[0] |= q instanceof PhraseQuery p && p.getSlop() > 0;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return found[0];
   }
 
   private static Sort byDate() {
@@ -87,7 +182,7 @@ final class LuceneView implements KeywordIndex.View {
       matchesWeight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
       matchesQuery = query;
     }
-    int doc = ((LuceneHit) hit).doc();
+    int doc = ((LuceneHit) hit).doc;
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     return matchesWeight.matches(leaf, doc - leaf.docBase);
@@ -95,14 +190,14 @@ final class LuceneView implements KeywordIndex.View {
 
   @Override
   public Document stored(KeywordIndex.Hit hit, Set<String> fields) throws IOException {
-    return searcher.storedFields().document(((LuceneHit) hit).doc(), fields);
+    return ((LuceneHit) hit).stored(fields);
   }
 
   @Override
   public Document card(String videoId) throws IOException {
     TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, videoId)), 1);
     return top.scoreDocs.length == 0 ? null
-        : searcher.storedFields().document(top.scoreDocs[0].doc, KeywordIndex.META);
+        : storedFields().document(top.scoreDocs[0].doc, KeywordIndex.META);
   }
 
   @Override

@@ -52,7 +52,7 @@ final class MomentFinder {
    * The moments of one video: all are found, clustered and ranked, but only the best {@code limit}
    * get a snippet, the costly part when a common word is said hundreds of times in a video.
    */
-  Found find(KeywordIndex.Hit hit, String videoId, int limit) throws IOException {
+  Found find(KeywordIndex.Hit hit, int limit) throws IOException {
     Matches matches = view.matches(hit, query);
     List<Ranked> found = new ArrayList<>();
     if (matches == null) {
@@ -98,6 +98,8 @@ final class MomentFinder {
         .thenComparingInt(Ranked::sourceRank)
         .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
         .thenComparingLong(Ranked::startMs);
+    // the card's fields come with the texts above (one read of the video's stored fields)
+    String videoId = hit.meta().get(Fields.ID);
     List<Moment> best = new ArrayList<>(Math.min(limit, found.size()));
     for (Ranked r : first(found, limit, order)) {
       best.add(r.moment(videoId));

@@ -48,8 +48,7 @@ public final class SearchService {
       List<VideoHit> hits = new ArrayList<>();
       for (int i = request.offset(); i < top.hits().size(); i++) {
         KeywordIndex.Hit hit = top.hits().get(i);
-        String id = hit.meta().get(Fields.ID);
-        MomentFinder.Found moments = finder.find(hit, id, request.momentsPerVideo());
+        MomentFinder.Found moments = finder.find(hit, request.momentsPerVideo());
         hits.add(VideoCards.card(hit.meta(), hit.score(), moments.total(), moments.best()));
       }
       String suggestion = top.total() < request.limit() ? spelling.suggest(request.query(), parsed, view) : null;

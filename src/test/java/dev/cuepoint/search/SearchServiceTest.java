@@ -203,6 +203,32 @@ class SearchServiceTest {
   }
 
   @Test
+  void more_than_a_thousand_matches_are_counted_exactly_and_later_pages_have_cards_and_moments()
+      throws IOException {
+    // past the 1,000 videos that ranking alone counts exactly: the count is taken while ranking
+    // (one word, a quoted phrase) or in a second pass (several words, whose proximity is scored)
+    for (int i = 0; i < 1_100; i++) {
+      corpus.add(video("many%07d".formatted(i), "Filler " + i, "2020-01-01", List.of(),
+          manual(new Cue(1_000, 3_000, i % 2 == 0 ? "so the chain rule again" : "a chain of rules"))));
+    }
+    index.sync(corpus, false, null);
+    assertEquals(1_100, q("chain").total());
+    assertEquals(550, q("\"chain rule\"").total());
+    assertEquals(1_100, q("chain rules").total());
+
+    SearchResponse second = search.search(
+        new SearchRequest("\"chain rule\"", 10, 10, null, null, null, null, SearchRequest.Sort.RELEVANCE, 5));
+    SearchResponse both = search.search(
+        new SearchRequest("\"chain rule\"", 20, 0, null, null, null, null, SearchRequest.Sort.RELEVANCE, 5));
+    assertEquals(both.results().subList(10, 20).stream().map(VideoHit::videoId).toList(),
+        second.results().stream().map(VideoHit::videoId).toList());
+    for (VideoHit hit : second.results()) {
+      assertTrue(hit.title().startsWith("Filler "), hit.title());
+      assertEquals("so the chain rule again", hit.moments().getFirst().text());
+    }
+  }
+
+  @Test
   void removed_video_disappears_and_unchanged_ones_are_not_reindexed() throws IOException {
     corpus.videos.remove("otherVideo1");
     SyncResult r = index.sync(corpus, false, null);
