@@ -1,6 +1,5 @@
 package dev.cuepoint.web;
 
-import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchRequest;
 import dev.cuepoint.search.SearchResponse;
 import java.io.IOException;
@@ -20,7 +19,12 @@ import java.util.function.Supplier;
  * cached answer is the same answer: only {@code tookMs} is this request's own time.
  */
 final class SearchCache {
-  private final ModeSearch search;
+  /** What answers the searches the cache does not have. */
+  interface Searcher {
+    SearchResponse search(SearchRequest request) throws IOException;
+  }
+
+  private final Searcher search;
   private final Supplier<Object> state;
   private final int capacity;
   private final Map<SearchRequest, SearchResponse> answers;
@@ -29,7 +33,7 @@ final class SearchCache {
   /**
    * @param capacity answers kept at most (least recently used go first); 0 keeps none
    */
-  SearchCache(ModeSearch search, Supplier<Object> state, int capacity) {
+  SearchCache(Searcher search, Supplier<Object> state, int capacity) {
     if (capacity < 0) {
       throw new IllegalArgumentException("capacity must be >= 0, got " + capacity);
     }

@@ -122,8 +122,8 @@ public final class WebServer implements AutoCloseable {
     this.settings = settings;
     Path webDir = settings.webDir().toAbsolutePath().normalize();
     Page page = new Page(webDir, settings.youtubeApiUrl());
-    SearchApi searchApi = new SearchApi(new SearchCache(search, () -> state(search), ops.searchCache()),
-        new Suggestions(index));
+    SearchApi searchApi = new SearchApi(
+        new SearchCache(new SearchGate(search::search), () -> state(search), ops.searchCache()), new Suggestions(index));
     LibraryApi library = new LibraryApi(index, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();

@@ -47,7 +47,7 @@ class SearchCacheTest {
   }
 
   private SearchCache cache(int capacity) {
-    return new SearchCache(search, () -> {
+    return new SearchCache(search::search, () -> {
       try {
         return search.state();
       } catch (IOException e) {
@@ -109,7 +109,7 @@ class SearchCacheTest {
   @Test
   void withoutAStateOrWithNoRoomNothingIsKept() throws IOException {
     AtomicReference<Object> state = new AtomicReference<>(null);
-    SearchCache unknown = new SearchCache(search, state::get, 10);
+    SearchCache unknown = new SearchCache(search::search, state::get, 10);
     SearchResponse a = unknown.search(SearchRequest.of("spike timing"));
     assertNotSame(a.results(), unknown.search(SearchRequest.of("spike timing")).results());
     assertEquals(0, unknown.size());
