@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
  * time-slices them, so every one finishes late, the caches are shared out and a slow one (a phrase of
  * common words) holds back those behind it. Measured on 2 cores at 8 users and 10,000 videos: 17% less
  * CPU per search and a p99 of 85–105 ms instead of 96–702 ms, the p50 unchanged (README, Performance).
+ * Only for the embedded index: a search of an OpenSearch cluster mostly waits for the cluster.
  */
 final class SearchGate implements SearchCache.Searcher {
   private final SearchCache.Searcher search;

@@ -1,6 +1,7 @@
 package dev.cuepoint.web;
 
 import dev.cuepoint.index.KeywordIndex;
+import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchService;
@@ -122,8 +123,11 @@ public final class WebServer implements AutoCloseable {
     this.settings = settings;
     Path webDir = settings.webDir().toAbsolutePath().normalize();
     Page page = new Page(webDir, settings.youtubeApiUrl());
+    // searches of the embedded index are pure CPU: as many at once as there are cores; those of a
+    // cluster mostly wait for it, and are not held back
+    SearchCache.Searcher searcher = index instanceof SearchIndex ? new SearchGate(search::search) : search::search;
     SearchApi searchApi = new SearchApi(
-        new SearchCache(new SearchGate(search::search), () -> state(search), ops.searchCache()), new Suggestions(index));
+        new SearchCache(searcher, () -> state(search), ops.searchCache()), new Suggestions(index));
     LibraryApi library = new LibraryApi(index, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
