@@ -98,6 +98,7 @@ public final class Bench {
     boolean real;
     CorpusMaker.Written corpus;
     double parseS;
+    double parallelParseS;
     double importS;
     double indexS;
     long cuepointPeakHeap;
@@ -177,22 +178,17 @@ public final class Bench {
     }
     List<Path> files = r.corpus.captionFiles();
 
-    // the floor for indexing: parse every caption file, nothing else
-    List<Double> parses = new ArrayList<>();
+    // the floor for indexing: parse every caption file, nothing else; on one thread, and on as many
+    // threads as the importer uses (it parses on every core)
+    List<Double> parses = new ArrayList<>(), parallel = new ArrayList<>();
     for (int i = 0; i < options.reps(); i++) {
-      parses.add(timed(() -> {
-        Captions c = Captions.standard();
-        long cues = 0;
-        for (Path f : files) {
-          cues += c.read(f).cues().size();
-        }
-        if (cues != r.corpus.cues()) {
-          throw new IllegalStateException("parsed " + cues + " cues, wrote " + r.corpus.cues());
-        }
-      }));
+      parses.add(timed(() -> checkCues(r, parse(files, 1))));
+      parallel.add(timed(() -> checkCues(r, parse(files, PARSE_THREADS))));
     }
     r.parseS = Latencies.med(parses.stream().mapToDouble(d -> d).toArray());
-    log("[%d] parse only: %.2f s (median of %d)", size, r.parseS, parses.size());
+    r.parallelParseS = Latencies.med(parallel.stream().mapToDouble(d -> d).toArray());
+    log("[%d] parse only: %.2f s on one thread, %.2f s on %d (medians of %d)", size, r.parseS, r.parallelParseS,
+        PARSE_THREADS, parses.size());
 
     if (!built) {
       HeapPeak heap = new HeapPeak();
@@ -223,6 +219,42 @@ public final class Bench {
     inProcess(data, db, r);
     http(data, r, dir);
     return r;
+  }
+
+  /** Threads of the parallel parse floor: as many as the importer parses on. */
+  static final int PARSE_THREADS = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+
+  /** Parses every file on {@code threads} threads, keeping nothing; returns the cues seen. */
+  private static long parse(List<Path> files, int threads) throws Exception {
+    java.util.concurrent.atomic.AtomicLong cues = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> workers = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(Thread.ofPlatform().start(() -> {
+        Captions c = Captions.standard();
+        try {
+          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+            cues.addAndGet(c.read(files.get(i)).cues().size());
+          }
+        } catch (Exception e) {
+          failed.compareAndSet(null, e);
+        }
+      }));
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    if (failed.get() != null) {
+      throw failed.get();
+    }
+    return cues.get();
+  }
+
+  private static void checkCues(SizeResult r, long cues) {
+    if (cues != r.corpus.cues()) {
+      throw new IllegalStateException("parsed " + cues + " cues, wrote " + r.corpus.cues());
+    }
   }
 
   // ---------------------------------------------------------------- in-process latency
