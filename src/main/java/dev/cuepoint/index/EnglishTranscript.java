@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -22,6 +23,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * each field's own analysis would end, and each field replays them. Analysis is most of indexing, and
  * this way English transcripts, most of the text, go through the word breaker and the splitter once
  * instead of three and two times.
+ *
+ * <p>The {@code words} field gets each of its words once ({@link #words}): what it indexes is the same.
  *
  * <p>The tokens are {@link Analyzers}' own, attribute for attribute (term, position, offset, type, end
  * state), because they come from the same steps ({@link Analyzers#split}, {@link Analyzers#fold},
@@ -49,10 +52,41 @@ final class EnglishTranscript {
     return exact.replay();
   }
 
-  /** Tokens of {@code words}: neither split at inner punctuation nor stemmed. */
+  /**
+   * Tokens of {@code words}: neither split at inner punctuation nor stemmed; and each word once, as
+   * that field indexes only which words a video has (no frequencies, positions or norms), so its
+   * repeats would only be looked up again.
+   */
   TokenStream words() {
     analyse();
-    return Analyzers.fold(words.replay());
+    return new FirstOccurrences(Analyzers.fold(words.replay()));
+  }
+
+  /** Lets each term through once. */
+  private static final class FirstOccurrences extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final CharArraySet seen = new CharArraySet(256, false);
+
+    FirstOccurrences(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      while (input.incrementToken()) {
+        if (!seen.contains(term.buffer(), 0, term.length())) {
+          seen.add(term.toString());
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      seen.clear();
+    }
   }
 
   /** Runs the chain once, on the first call; the field that asks first does not matter. */

@@ -13,6 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -27,7 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The single analysis of an English transcript makes, for each of its three fields, exactly the tokens
- * the field's own analysis makes: every attribute of every token, and the state after the last.
+ * the field's own analysis makes: every attribute of every token, and the state after the last; for
+ * {@code words}, which indexes only which words a video has, each word once.
  */
 class EnglishTranscriptTest {
   private final Analyzers analyzers = new Analyzers();
@@ -57,10 +71,27 @@ class EnglishTranscriptTest {
     return out;
   }
 
+  private static List<String> terms(TokenStream ts) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (ts) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  private static List<String> distinctTerms(TokenStream ts) throws IOException {
+    return terms(ts).stream().distinct().toList();
+  }
+
   private void assertSameTokens(String text) throws IOException {
     EnglishTranscript once = new EnglishTranscript(text);
     // asked in another order than the index asks, to show the order does not matter
-    assertEquals(tokens(analyzers.tokenStream(Fields.WORDS, text)), tokens(once.words()), "words of: " + text);
+    assertEquals(distinctTerms(analyzers.tokenStream(Fields.WORDS, text)), terms(once.words()), "words of: " + text);
     assertEquals(tokens(analyzers.tokenStream(Fields.exact("en"), text)), tokens(once.exact()), "exact of: " + text);
     assertEquals(tokens(analyzers.tokenStream(Fields.text("en"), text)), tokens(once.stemmed()), "stemmed of: " + text);
     // and again: each field can be replayed
@@ -125,6 +156,57 @@ class EnglishTranscriptTest {
     var words = doc.getFields(Fields.WORDS);
     var transcriptWords = words[words.length - 1];
     assertEquals(said, transcriptWords.stringValue());
-    assertEquals(tokens(analyzers.tokenStream(Fields.WORDS, said)), tokens(transcriptWords.tokenStream(analyzers, null)));
+    assertEquals(distinctTerms(analyzers.tokenStream(Fields.WORDS, said)),
+        terms(transcriptWords.tokenStream(analyzers, null)));
+  }
+
+  /** The words field as the analyzer indexed it, every repeat included, and as documents index it now. */
+  @Test
+  void the_words_field_indexes_the_same_terms_and_statistics_with_each_word_given_once() throws IOException {
+    List<String> texts = List.of(
+        "the cat saw the other cat; The CAT's café",
+        "Euler's number, euler's formula and EULER",
+        "cats and dogs, cats and dogs, cats");
+    FieldType vocabulary = new FieldType();
+    vocabulary.setIndexOptions(IndexOptions.DOCS);
+    vocabulary.setTokenized(true);
+    vocabulary.setOmitNorms(true);
+    vocabulary.freeze();
+    try (Directory separate = new ByteBuffersDirectory(); Directory once = new ByteBuffersDirectory()) {
+      try (IndexWriter a = new IndexWriter(separate, new IndexWriterConfig(analyzers));
+          IndexWriter b = new IndexWriter(once, new IndexWriterConfig(analyzers))) {
+        for (String text : texts) {
+          Document da = new Document();
+          da.add(new Field(Fields.WORDS, "Title " + text, vocabulary));
+          da.add(new Field(Fields.WORDS, text, vocabulary));
+          a.addDocument(da);
+          Document db = new Document();
+          db.add(new Field(Fields.WORDS, "Title " + text, vocabulary));
+          db.add(new Field(Fields.WORDS, text, vocabulary) {
+            @Override
+            public TokenStream tokenStream(org.apache.lucene.analysis.Analyzer analyzer, TokenStream reuse) {
+              return new EnglishTranscript(text).words();
+            }
+          });
+          b.addDocument(db);
+        }
+      }
+      assertEquals(vocabularyOf(separate), vocabularyOf(once));
+      assertTrue(vocabularyOf(once).contains("cat docs 1 total 1"), vocabularyOf(once).toString());
+    }
+  }
+
+  private static List<String> vocabularyOf(Directory dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      Terms terms = MultiTerms.getTerms(r, Fields.WORDS);
+      out.add("docs " + terms.getDocCount() + " sumDocFreq " + terms.getSumDocFreq() + " sumTotalTermFreq "
+          + terms.getSumTotalTermFreq() + " positions " + terms.hasPositions() + " freqs " + terms.hasFreqs());
+      TermsEnum te = terms.iterator();
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        out.add(t.utf8ToString() + " docs " + te.docFreq() + " total " + te.totalTermFreq());
+      }
+    }
+    return out;
   }
 }
