@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,9 +67,9 @@ final class FolderScan {
   }
 
   private static void scanFolder(List<Path> files, List<Group> groups, List<Path> noId) {
-    // Longest base first, so "Talk [id] part 2" claims its own captions before "Talk [id]" could.
-    Map<String, Group> infos = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
-        .thenComparing(Comparator.naturalOrder()));
+    // Longest base first (see attach), so "Talk [id] part 2" claims its own captions before "Talk
+    // [id]" could.
+    Map<String, Group> infos = new HashMap<>();
     for (Path f : files) {
       String name = f.getFileName().toString();
       if (FileNames.isInfoJson(name)) {
@@ -100,12 +101,23 @@ final class FolderScan {
     groups.addAll(withInfo);
   }
 
+  /**
+   * Gives a caption file to the info.json whose base its name continues, the longest such base first
+   * (the order of {@code infos}). Only the name's prefixes that end before a dot can be bases, so
+   * those are looked up, rather than every info.json of the folder tried: a folder of 10,000 videos
+   * would take 100 million tries.
+   */
   private static boolean attach(
       Path f, String name, CaptionFormat format, Map<String, Group> infos) {
-    for (Map.Entry<String, Group> e : infos.entrySet()) {
-      Optional<String> language = FileNames.languageAfter(e.getKey(), name);
+    for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+      String base = name.substring(0, dot);
+      Group g = infos.get(base);
+      if (g == null) {
+        continue;
+      }
+      Optional<String> language = FileNames.languageAfter(base, name);
       if (language.isPresent()) {
-        e.getValue().captions().add(new CaptionFile(f, language.get(), format, true));
+        g.captions().add(new CaptionFile(f, language.get(), format, true));
         return true;
       }
     }

@@ -1,22 +1,25 @@
 package dev.cuepoint.crawl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.cuepoint.captions.CaptionException;
+import dev.cuepoint.corpus.AtomicFiles;
 import dev.cuepoint.corpus.CorpusException;
 import dev.cuepoint.corpus.CorpusStore;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +81,12 @@ public final class YtDlpImporter {
   /**
    * Imports every video found in {@code dirs} and their subfolders.
    *
+   * <p>Caption files are parsed on as many threads as there are cores (up to {@link #MAX_THREADS}),
+   * and each video's new corpus file is written and flushed there too; the main thread then puts the
+   * files in place in video id order, {@link #BATCH} at a time with one flush of the corpus folder
+   * ({@link CorpusStore#publish}). Counts, skips and failures are reported in id order, as if one
+   * thread had done it all.
+   *
    * @throws java.nio.file.FileSystemException before importing anything, when a folder does not
    *     exist or is not a folder; the message names it
    * @throws IOException when the corpus cannot be written (the disk, not a file being imported)
@@ -88,13 +97,45 @@ public final class YtDlpImporter {
     Map<String, YtDlpFolder.Sources> videos = YtDlpFolder.group(found, run);
     ProgressThrottle throttle = new ProgressThrottle(progressEvery, progressInterval, nanoTime);
     PlaylistUpdates playlists = new PlaylistUpdates();
-    int done = 0;
-    for (YtDlpFolder.Sources v : videos.values()) {
-      importVideo(v, run, playlists);
-      done++;
-      if (throttle.due(done)) {
-        progress.videosDone(done, videos.size());
+    int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, MAX_THREADS);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "cuepoint-import");
+      t.setDaemon(true);
+      return t;
+    });
+    // a few videos ahead of the one being finished, not the whole folder in memory
+    Deque<Future<Prepared>> ahead = new ArrayDeque<>();
+    List<AtomicFiles.Staged> batch = new ArrayList<>();
+    try {
+      for (YtDlpFolder.Sources v : videos.values()) {
+        v.infos().forEach(info -> playlists.add(v.id(), info));
+        ahead.add(pool.submit(() -> prepare(v)));
+        if (ahead.size() > threads * 4) {
+          finishOldest(ahead, run, batch, throttle, progress, videos.size());
+        }
       }
+      while (!ahead.isEmpty()) {
+        finishOldest(ahead, run, batch, throttle, progress, videos.size());
+      }
+      store.publish(batch);
+      batch.clear();
+    } catch (IOException | RuntimeException e) {
+      pool.shutdownNow();
+      // the files of videos still in flight, and of those not yet published, are left out
+      for (Future<Prepared> f : ahead) {
+        try {
+          Prepared p = f.get();
+          if (p.staged() != null) {
+            batch.add(p.staged());
+          }
+        } catch (ExecutionException | InterruptedException | CancellationException notStaged) {
+          // that video staged nothing
+        }
+      }
+      AtomicFiles.discard(batch, e);
+      throw e;
+    } finally {
+      pool.shutdownNow();
     }
     for (String id : playlists.write(store)) {
       LOG.info("updated playlist {}", id);
@@ -102,8 +143,33 @@ public final class YtDlpImporter {
     return new ImportSummary(run.added, run.changed, run.unchanged, run.skipped, run.failed);
   }
 
+  /** Threads parsing captions at most; the disk is the limit beyond. */
+  static final int MAX_THREADS = 4;
+
+  /** Videos put in place with one flush of the corpus folder. */
+  static final int BATCH = 256;
+
+  /** The oldest video in flight, once ready; a worker's failure is thrown here, as it was thrown. */
+  private static Prepared next(Deque<Future<Prepared>> ahead) throws IOException {
+    Future<Prepared> f = ahead.removeFirst();
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while importing");
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw io;
+        case RuntimeException re -> throw re;
+        case Error err -> throw err;
+        default -> throw new IOException(e.getCause());
+      }
+    }
+  }
+
   /** Counts of one import. */
   private static final class Run implements YtDlpFolder.Report {
+    int done;
     int added;
     int changed;
     int unchanged;
@@ -124,33 +190,84 @@ public final class YtDlpImporter {
     }
   }
 
-  private void importVideo(YtDlpFolder.Sources v, Run run, PlaylistUpdates playlists) throws IOException {
-    v.infos().forEach(info -> playlists.add(v.id(), info));
-    if (v.captions().isEmpty()) {
-      run.skip(v.first(), NO_CAPTIONS);
-      return;
+  /** A skipped or failed file of one video, told when the video's turn comes. */
+  private record Event(boolean failed, Path file, String reason) {}
+
+  /** Collects a video's events on a worker thread. */
+  private static final class Told implements YtDlpFolder.Report {
+    final List<Event> events = new ArrayList<>();
+
+    @Override
+    public void skip(Path file, String reason) {
+      events.add(new Event(false, file, reason));
     }
-    List<Transcript> transcripts = YtDlpFolder.transcripts(v, reader, run);
+
+    @Override
+    public void fail(Path file, String reason) {
+      events.add(new Event(true, file, reason));
+    }
+  }
+
+  private enum Outcome { NONE, ADDED, CHANGED, UNCHANGED }
+
+  /** One video made ready on a worker: what to report, what it came to, and its staged file, if any. */
+  private record Prepared(List<Event> events, Outcome outcome, AtomicFiles.Staged staged) {}
+
+  /** Parses a video's captions and merges them with the stored entry (a worker's part). */
+  private Prepared prepare(YtDlpFolder.Sources v) throws IOException {
+    Told told = new Told();
+    if (v.captions().isEmpty()) {
+      told.skip(v.first(), NO_CAPTIONS);
+      return new Prepared(told.events, Outcome.NONE, null);
+    }
+    List<Transcript> transcripts = YtDlpFolder.transcripts(v, reader, told);
     if (transcripts.isEmpty()) {
-      return; // every caption file was reported as failed or skipped
+      return new Prepared(told.events, Outcome.NONE, null); // every caption file was reported
     }
     Optional<Video> stored;
     try {
       stored = store.read(v.id());
     } catch (CorpusException e) {
-      run.fail(e.file(), e.getMessage());
-      return;
+      told.fail(e.file(), e.getMessage());
+      return new Prepared(told.events, Outcome.NONE, null);
     }
     Video merged = VideoMerge.merge(v.id(), stored, v.infos(), transcripts);
     if (stored.isPresent() && stored.get().equals(merged)) {
-      run.unchanged++;
-      return;
+      return new Prepared(told.events, Outcome.UNCHANGED, null);
     }
-    store.write(merged);
-    if (stored.isPresent()) {
-      run.changed++;
-    } else {
-      run.added++;
+    return new Prepared(told.events, stored.isPresent() ? Outcome.CHANGED : Outcome.ADDED, store.stage(merged));
+  }
+
+  /**
+   * Reports the oldest video in flight and queues its file, publishing the queue when it is full (the
+   * main thread's part, in id order).
+   */
+  private void finishOldest(Deque<Future<Prepared>> ahead, Run run, List<AtomicFiles.Staged> batch,
+      ProgressThrottle throttle, ImportProgress progress, int total) throws IOException {
+    Prepared p = next(ahead);
+    for (Event e : p.events()) {
+      if (e.failed()) {
+        run.fail(e.file(), e.reason());
+      } else {
+        run.skip(e.file(), e.reason());
+      }
+    }
+    switch (p.outcome()) {
+      case ADDED -> run.added++;
+      case CHANGED -> run.changed++;
+      case UNCHANGED -> run.unchanged++;
+      case NONE -> { }
+    }
+    if (p.staged() != null) {
+      batch.add(p.staged());
+    }
+    if (batch.size() >= BATCH) {
+      store.publish(batch);
+      batch.clear();
+    }
+    run.done++;
+    if (throttle.due(run.done)) {
+      progress.videosDone(run.done, total);
     }
   }
 }

@@ -65,6 +65,29 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
     return languages.computeIfAbsent(Languages.primary(lang), l -> new LanguageAnalyzer(l, true));
   }
 
+  // The steps of the chains below, shared with EnglishTranscript, which must make the same tokens.
+
+  /**
+   * Only for English: the splitter counts combining marks as punctuation, which would cut words of
+   * Indic scripts apart.
+   */
+  static TokenStream split(TokenStream ts) {
+    return new WordDelimiterGraphFilter(ts, SPLIT, null);
+  }
+
+  static TokenStream fold(TokenStream ts) {
+    return new ASCIIFoldingFilter(new LowerCaseFilter(ts));
+  }
+
+  static TokenStream stem(TokenStream ts) {
+    return new KStemFilter(ts);
+  }
+
+  /** Compatibility forms become plain ones ("½" is "1⁄2", "ﬁ" is "fi", full-width "Ａ" is "A"). */
+  static Reader nfkc(Reader reader) {
+    return new ICUNormalizer2CharFilter(reader, Normalizer2.getNFKCInstance());
+  }
+
   /** Standard tokens, lower case, ASCII folding; for English also split at inner punctuation and KStem. */
   private static final class Folding extends Analyzer {
     private final boolean split;
@@ -85,30 +108,23 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
       return nfkc(reader);
     }
 
-    /** Compatibility forms become plain ones ("½" is "1⁄2", "ﬁ" is "fi", full-width "Ａ" is "A"). */
-    private static Reader nfkc(Reader reader) {
-      return new ICUNormalizer2CharFilter(reader, Normalizer2.getNFKCInstance());
-    }
-
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream ts = source;
       if (split) {
-        // only for English: the splitter counts combining marks as punctuation, which would cut
-        // words of Indic scripts apart
-        ts = new WordDelimiterGraphFilter(ts, SPLIT, null);
+        ts = split(ts);
       }
-      ts = new ASCIIFoldingFilter(new LowerCaseFilter(ts));
+      ts = fold(ts);
       if (stem) {
-        ts = new KStemFilter(ts);
+        ts = stem(ts);
       }
       return new TokenStreamComponents(source, ts);
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      return fold(in);
     }
   }
 }

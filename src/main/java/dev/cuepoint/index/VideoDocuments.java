@@ -6,6 +6,9 @@ import dev.cuepoint.corpus.Video;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -89,23 +92,50 @@ public final class VideoDocuments {
       d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
       langs.add(Languages.primary(t.language()));
       cues += t.cues().size();
-      d.add(new Field(Fields.text(t.language()), text.text(), OFFSETS));
+      // English: one analysis for the three fields (the others analyse theirs as usual)
+      EnglishTranscript english = Languages.isEnglish(t.language()) ? new EnglishTranscript(text.text()) : null;
+      d.add(english == null
+          ? new Field(Fields.text(t.language()), text.text(), OFFSETS)
+          : new Analysed(Fields.text(t.language()), text.text(), OFFSETS, english::stemmed));
       d.add(new StoredField(Fields.transcript(t.language()), CompressedText.compress(text.text())));
       d.add(new StoredField(Fields.times(t.language()), text.times().encode()));
       if (Languages.hasExactCopy(t.language())) {
-        d.add(new Field(Fields.exact(t.language()), text.text(), POSITIONS));
+        d.add(english == null
+            ? new Field(Fields.exact(t.language()), text.text(), POSITIONS)
+            : new Analysed(Fields.exact(t.language()), text.text(), POSITIONS, english::exact));
       }
       if (Languages.usesGrams(t.language())) {
         d.add(new Field(Fields.grams(t.language()), text.text(), OFFSETS));
       }
       d.add(new StoredField(Fields.kind(t.language()), t.kind().name().toLowerCase(java.util.Locale.ROOT)));
-      d.add(new Field(Fields.WORDS, text.text(), VOCABULARY));
+      d.add(english == null
+          ? new Field(Fields.WORDS, text.text(), VOCABULARY)
+          : new Analysed(Fields.WORDS, text.text(), VOCABULARY, english::words));
     }
     for (String lang : langs) {
       d.add(new StringField(Fields.LANG_PRIMARY, lang, Field.Store.NO));
     }
     d.add(new NumericDocValuesField(Fields.CUES, cues));
     return d;
+  }
+
+  /**
+   * A text field whose tokens come from an analysis shared with other fields of its document rather
+   * than from the index's analyzer; its value is still the text, for whoever reads the document
+   * (OpenSearch analyses the text itself, with the same {@link Analyzers}).
+   */
+  private static final class Analysed extends Field {
+    private final Supplier<TokenStream> tokens;
+
+    Analysed(String name, String text, FieldType type, Supplier<TokenStream> tokens) {
+      super(name, text, type);
+      this.tokens = tokens;
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      return tokens.get();
+    }
   }
 
   /**

@@ -158,6 +158,70 @@ class CorpusStoreTest {
     assertEquals(Optional.of(renamed), store.read("cpSample001"));
   }
 
+  private static Video retitled(Video v, String title) {
+    return new Video(
+        v.id(), title, v.description(), v.channel(), v.channelId(), v.publishedAt(),
+        v.durationSeconds(), v.thumbnailUrl(), v.defaultLanguage(), v.chapters(), v.playlists(),
+        v.transcripts());
+  }
+
+  private List<String> namesInCorpus(CorpusStore store) throws IOException {
+    try (Stream<Path> files = Files.list(store.directory())) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void staged_videos_are_invisible_until_published_then_all_in_place() throws IOException {
+    CorpusStore store = new CorpusStore(data);
+    store.write(richVideo("cpSample001"));
+    List<AtomicFiles.Staged> batch =
+        List.of(
+            store.stage(retitled(richVideo("cpSample001"), "New")),
+            store.stage(richVideo("cpSample002")));
+    // a crash here: the old video is whole, the new one absent, the staged files hidden from readers
+    assertEquals("Hebb's rule — «cells that fire» 神经元 [part 1]", store.read("cpSample001").orElseThrow().title());
+    assertEquals(Optional.empty(), store.read("cpSample002"));
+    assertEquals(List.of("cpSample001"), store.ids());
+    assertEquals(3, namesInCorpus(store).size(), "two staged temporary files beside the video");
+
+    store.publish(batch);
+    assertEquals("New", store.read("cpSample001").orElseThrow().title());
+    assertEquals(Optional.of(richVideo("cpSample002")), store.read("cpSample002"));
+    assertEquals(List.of("cpSample001.json", "cpSample002.json"), namesInCorpus(store));
+  }
+
+  @Test
+  void a_batch_that_fails_half_way_leaves_each_file_old_or_new_and_no_temporary_files() throws IOException {
+    CorpusStore store = new CorpusStore(data);
+    store.write(richVideo("cpSample001"));
+    store.write(richVideo("cpSample003"));
+    List<AtomicFiles.Staged> batch =
+        List.of(
+            store.stage(retitled(richVideo("cpSample001"), "New one")),
+            store.stage(richVideo("cpSample002")),
+            store.stage(retitled(richVideo("cpSample003"), "New three")));
+    // the second rename fails: its target is a folder that is not empty
+    Files.createDirectories(store.file("cpSample002").resolve("in-the-way"));
+
+    assertThrows(IOException.class, () -> store.publish(batch));
+    assertEquals("New one", store.read("cpSample001").orElseThrow().title(), "renamed before the failure");
+    assertEquals("Hebb's rule — «cells that fire» 神经元 [part 1]", store.read("cpSample003").orElseThrow().title(),
+        "after the failure: the old file, whole");
+    assertEquals(List.of("cpSample001.json", "cpSample002.json", "cpSample003.json"), namesInCorpus(store),
+        "no staged file left behind");
+  }
+
+  @Test
+  void discarded_staged_files_are_removed_and_change_nothing() throws IOException {
+    CorpusStore store = new CorpusStore(data);
+    store.write(richVideo("cpSample001"));
+    AtomicFiles.Staged staged = store.stage(retitled(richVideo("cpSample001"), "Never"));
+    AtomicFiles.discard(List.of(staged), new IOException("import stopped"));
+    assertEquals(List.of("cpSample001.json"), namesInCorpus(store));
+    assertEquals(Optional.of(richVideo("cpSample001")), store.read("cpSample001"));
+  }
+
   @Test
   void unknown_video_reads_as_empty_and_deleting_it_reports_false() throws IOException {
     CorpusStore store = new CorpusStore(data);

@@ -16,7 +16,7 @@ import java.util.List;
  * auto-captions carry. Blank lines are skipped; anything else is a {@link CaptionException}.
  */
 final class FakeCaptionReader implements CaptionReader {
-  final List<Path> read = new ArrayList<>();
+  final List<Path> read = java.util.Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public ParsedFile read(Path file) throws CaptionException, IOException {

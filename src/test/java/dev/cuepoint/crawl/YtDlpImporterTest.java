@@ -105,6 +105,48 @@ class YtDlpImporterTest {
   }
 
   @Test
+  void many_videos_parsed_on_several_threads_are_stored_and_reported_in_id_order() throws IOException {
+    Path many = tmp.resolve("many");
+    int n = YtDlpImporter.BATCH + YtDlpImporter.BATCH / 2; // more than one batch of renames
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String id = String.format("many%07d", i);
+      ids.add(id);
+      Path f = many.resolve(id + ".en.srt");
+      Files.createDirectories(many);
+      Files.writeString(f, i % 10 == 3 ? "not a cue\n" : "0 1000 video number " + i + "\n");
+    }
+    // earlier videos take longer, so workers finish them after later ones
+    CaptionReader slowFirst = file -> {
+      int i = Integer.parseInt(file.getFileName().toString().substring(4, 11));
+      try {
+        Thread.sleep(i < 8 ? 30 - 3L * i : 0);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return reader.read(file);
+    };
+    ImportSummary s = new YtDlpImporter(store, slowFirst).importFolders(List.of(many));
+
+    List<String> failedIds = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (i % 10 == 3) {
+        failedIds.add(ids.get(i));
+      }
+    }
+    assertEquals(failedIds, s.failed().stream().map(f -> f.file().getFileName().toString().substring(0, 11)).toList(),
+        "failures in id order, whatever order the workers finished in");
+    assertEquals(n - failedIds.size(), s.added());
+    List<String> stored = new ArrayList<>(ids);
+    stored.removeAll(failedIds);
+    assertEquals(stored, store.ids());
+    assertEquals("video number 12", store.read("many0000012").orElseThrow().transcripts().get(0).cues().get(0).text());
+    try (Stream<Path> files = Files.list(store.directory())) {
+      assertEquals(stored.size(), files.count(), "no temporary file left");
+    }
+  }
+
+  @Test
   void summary_counts_each_video_skip_and_failure() throws IOException {
     ImportSummary s = importAll();
     assertEquals(6, s.added());
