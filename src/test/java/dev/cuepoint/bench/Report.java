@@ -336,7 +336,7 @@ final class Report {
         mw >= 3, 3 / mw);
     double idx = t.indexTotalS() / t.parseS;
     target("indexing within 3× of parse only (one thread)", String.format(Locale.ROOT,
-        "%.1f× (index step alone %.1f×; %.1f× the parse on %d threads)", idx, t.indexS / t.parseS,
+        "%.2f× (index step alone %.2f×; %.1f× the parse on %d threads)", idx, t.indexS / t.parseS,
         t.indexTotalS() / t.parallelParseS, Bench.PARSE_THREADS), idx <= 3, idx / 3);
     double size = (double) t.luceneBytes / t.corpus.textBytes();
     target("index ≤ 1.5× the raw transcript text", String.format(Locale.ROOT, "%.2f×", size), size <= 1.5, size / 1.5);
@@ -349,7 +349,7 @@ final class Report {
 
   private void target(String name, String measured, boolean met, double factor) {
     md.append("| ").append(name).append(" | ").append(measured).append(" | ")
-        .append(met ? "met" : String.format(Locale.ROOT, "**missed** (%.1f× off)", factor)).append(" |\n");
+        .append(met ? "met" : String.format(Locale.ROOT, "**missed** (%.2f× off)", factor)).append(" |\n");
   }
 
   private void plots(Path out) throws IOException {
