@@ -40,13 +40,14 @@ public final class ModeSearch {
   }
 
   /**
-   * An object that stays equal while every mode gives the same answers (see {@link KeywordIndex#state()}):
-   * the keyword index's state, with the passage index's when semantic search is on; null when the
+   * An object that stays equal while the request's answer stays the same (see {@link KeywordIndex#state()}):
+   * the keyword index's state, with the passage index's for semantic and hybrid searches; null when the
    * keyword index cannot tell.
    */
-  public Object state() throws IOException {
+  public Object state(SearchRequest request) throws IOException {
     Object videos = keyword.index().state();
-    if (videos == null || passages == null) {
+    SearchRequest.Mode mode = request.mode() == null ? defaultMode() : request.mode();
+    if (videos == null || passages == null || mode == SearchRequest.Mode.KEYWORD) {
       return videos;
     }
     return java.util.List.of(videos, passages.state());

@@ -127,7 +127,7 @@ public final class WebServer implements AutoCloseable {
     // cluster mostly wait for it, and are not held back
     SearchCache.Searcher searcher = index instanceof SearchIndex ? new SearchGate(search::search) : search::search;
     SearchApi searchApi = new SearchApi(
-        new SearchCache(searcher, () -> state(search), ops.searchCache()), new Suggestions(index));
+        new SearchCache(searcher, request -> state(search, request), ops.searchCache()), new Suggestions(index));
     LibraryApi library = new LibraryApi(index, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
@@ -175,9 +175,9 @@ public final class WebServer implements AutoCloseable {
   record Health(String status) {}
 
   /** The indexes' state for the search cache; null (nothing cached) when it cannot be read. */
-  private static Object state(ModeSearch search) {
+  private static Object state(ModeSearch search, dev.cuepoint.search.SearchRequest request) {
     try {
-      return search.state();
+      return search.state(request);
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.cuepoint.captions.Cue;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
+import dev.cuepoint.index.FakeEmbedder;
+import dev.cuepoint.index.PassageIndex;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchRequest;
@@ -47,9 +49,9 @@ class SearchCacheTest {
   }
 
   private SearchCache cache(int capacity) {
-    return new SearchCache(search::search, () -> {
+    return new SearchCache(search::search, request -> {
       try {
-        return search.state();
+        return search.state(request);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -100,7 +102,7 @@ class SearchCacheTest {
     SearchResponse after = cache.search(q);
     assertEquals(1, after.total());
     assertEquals(List.of("axonVideo01"), ids(after));
-    assertEquals(1, cache.size(), "the answers of the old index were dropped");
+    assertEquals(1, cache.size(), "the answer of the old index was replaced");
 
     index.sync(library, false, null); // nothing changed: the kept answers stay good
     assertSame(after.results(), cache.search(q).results());
@@ -109,7 +111,7 @@ class SearchCacheTest {
   @Test
   void withoutAStateOrWithNoRoomNothingIsKept() throws IOException {
     AtomicReference<Object> state = new AtomicReference<>(null);
-    SearchCache unknown = new SearchCache(search::search, state::get, 10);
+    SearchCache unknown = new SearchCache(search::search, request -> state.get(), 10);
     SearchResponse a = unknown.search(SearchRequest.of("spike timing"));
     assertNotSame(a.results(), unknown.search(SearchRequest.of("spike timing")).results());
     assertEquals(0, unknown.size());
@@ -129,6 +131,34 @@ class SearchCacheTest {
     cache.search(SearchRequest.of("waves")); // pushes out "hebbian"
     assertEquals(2, cache.size());
     assertSame(spike.results(), cache.search(SearchRequest.of("spike")).results());
+  }
+
+  @Test
+  void passagesEmbeddedInTheBackgroundKeepKeywordAnswersButNotHybridOnes() throws IOException {
+    FakeEmbedder embedder = new FakeEmbedder();
+    try (PassageIndex passages = PassageIndex.open(dir.resolve("vectors"), embedder)) {
+      passages.sync(library, false, null, null);
+      search = ModeSearch.of(index, new SearchService(index), passages, embedder);
+      SearchCache cache = cache(10);
+      SearchRequest keyword = mode(SearchRequest.of("spike timing"), SearchRequest.Mode.KEYWORD);
+      SearchRequest hybrid = mode(SearchRequest.of("spike timing"), SearchRequest.Mode.HYBRID);
+      SearchResponse k = cache.search(keyword);
+      SearchResponse h = cache.search(hybrid);
+      assertSame(h.results(), cache.search(hybrid).results());
+
+      library.add(new Video("axonVideo02", "Growth cones", "", "Cuepoint tests", "UCtest",
+          Instant.parse("2024-01-01T12:00:00Z"), 60, "", "en", List.of(), List.of(),
+          List.of(new Transcript("en", Transcript.Kind.MANUAL, "test",
+              List.of(new Cue(2_000, 5_000, "Axon guidance steers growth cones."))))));
+      passages.sync(library, false, null, null); // only the passage index changes
+      assertSame(k.results(), cache.search(keyword).results(), "a keyword answer does not depend on passages");
+      assertNotSame(h.results(), cache.search(hybrid).results(), "a hybrid answer does");
+    }
+  }
+
+  private static SearchRequest mode(SearchRequest r, SearchRequest.Mode mode) {
+    return new SearchRequest(r.query(), r.limit(), r.offset(), r.playlist(), r.lang(), r.from(), r.to(), r.sort(),
+        r.momentsPerVideo(), r.preferredLanguages(), mode);
   }
 
   private static List<String> ids(SearchResponse r) {
