@@ -17,12 +17,20 @@ public interface Embedder {
   /** Whether the model understands text in this language (BCP 47 tag); others are not embedded. */
   boolean handles(String language);
 
-  /** One unit vector per text, in order. */
+  /** One unit vector per passage text, in order. */
   List<float[]> embed(List<String> texts);
 
-  /** The vector of one text (a query). */
+  /** The vector of one passage text. */
   default float[] embed(String text) {
     return embed(List.of(text)).getFirst();
+  }
+
+  /**
+   * The vector of a query: models trained for retrieval embed questions differently from the passages
+   * that answer them (a prefix or an instruction); by default the same as a passage.
+   */
+  default float[] embedQuery(String query) {
+    return embed(query);
   }
 
   /** Scales {@code v} to unit length in place (a zero vector stays zero); returns it. */

@@ -49,7 +49,7 @@ public final class PassageIndex implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
 
   /** Bumped when passages are cut or stored differently; videos indexed under another layout are redone. */
-  public static final int LAYOUT = 1;
+  public static final int LAYOUT = 2;
 
   static final int COMMIT_EVERY = 200;
 

@@ -4,7 +4,7 @@
  * for semantic search, transcripts cut into passages ({@link dev.cuepoint.index.Passages}), their
  * sentence-embedding vectors ({@link dev.cuepoint.index.Embedder}, cached by text hash in
  * {@link dev.cuepoint.index.EmbeddingCache}) in a second Lucene index with an HNSW graph
- * ({@link dev.cuepoint.index.PassageIndex}). Only {@link dev.cuepoint.index.MiniLmEmbedder} imports the
+ * ({@link dev.cuepoint.index.PassageIndex}). Only {@link dev.cuepoint.index.OnnxEmbedder} imports the
  * embedding library.
  * Depends on {@code captions} and {@code corpus} records; used by {@code search}, {@code web} and
  * {@code cli}. Only this package and {@code search} import Lucene.

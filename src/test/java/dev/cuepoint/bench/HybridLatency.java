@@ -9,7 +9,7 @@ import dev.cuepoint.corpus.Video;
 import dev.cuepoint.index.CorpusSnapshot;
 import dev.cuepoint.index.Embedder;
 import dev.cuepoint.index.EmbeddingCache;
-import dev.cuepoint.index.MiniLmEmbedder;
+import dev.cuepoint.index.OnnxEmbedder;
 import dev.cuepoint.index.Passage;
 import dev.cuepoint.index.PassageIndex;
 import dev.cuepoint.index.PassageSyncResult;
@@ -177,7 +177,7 @@ public final class HybridLatency {
   }
 
   public static void main(String[] args) throws Exception {
-    Path report = new HybridLatency(Options.parse(args), new MiniLmEmbedder()).run();
+    Path report = new HybridLatency(Options.parse(args), new OnnxEmbedder()).run();
     System.out.println("hybrid latency report: " + report.toAbsolutePath());
     System.exit(0); // the HTTP server and load threads
   }
@@ -533,7 +533,7 @@ public final class HybridLatency {
       // HybridSearch.keywordPart, copied: its keyword search, for the breakdown of a hybrid search's time
       case "keyword-part" -> new SearchRequest(q.replaceAll("\\?(?=\\s|$)", " ").strip(),
           dev.cuepoint.search.HybridSearch.KEYWORD_VIDEOS, 0, null, null, null, null, SearchRequest.Sort.RELEVANCE,
-          dev.cuepoint.search.HybridSearch.KEYWORD_MOMENTS, List.of(), SearchRequest.Mode.KEYWORD);
+          5, List.of(), SearchRequest.Mode.KEYWORD);
       default -> throw new IllegalArgumentException("unknown search '" + search + "'; known: " + SEARCHES);
     };
   }

@@ -20,53 +20,52 @@ class PassagesTest {
   }
 
   @Test
-  void passages_end_at_the_first_sentence_end_after_thirty_seconds() {
-    List<Passage> ps = Passages.of(cues(60, 3)); // sentences of 12 s
-    Passage first = ps.getFirst();
-    assertEquals(0, first.startMs());
-    assertEquals(36_000, first.endMs(), "30 s reached inside the third sentence, which ends at 36 s");
-    assertTrue(first.text().endsWith("cue 8 ends here."), first.text());
+  void windows_are_twenty_seconds_long_and_start_about_every_ten() {
+    List<Passage> ps = Passages.of(cues(30, 0)); // 120 s, no punctuation
+    assertEquals(0, ps.get(0).startMs());
+    assertEquals(20_000, ps.get(0).endMs(), "five cues of 4 s");
+    assertEquals(12_000, ps.get(1).startMs(), "the first cue starting at or after 10 s");
+    for (int i = 1; i < ps.size(); i++) {
+      long step = ps.get(i).startMs() - ps.get(i - 1).startMs();
+      assertTrue(step >= 8_000 && step <= 14_000, "step " + step + " at " + i);
+    }
   }
 
   @Test
-  void consecutive_passages_overlap_by_a_short_last_sentence() {
-    List<Passage> ps = Passages.of(cues(60, 3));
-    assertEquals(24_000, ps.get(1).startMs(), "the second starts with the first one's last sentence (24–36 s)");
-    assertTrue(ps.get(1).text().startsWith("cue 6 goes on"), ps.get(1).text());
+  void a_window_starts_at_a_sentence_when_one_starts_near_the_step() {
+    // sentences end with cues 1, 3, 5…: cues 2 (8 s), 4 (16 s), 6 (24 s)… start sentences
+    List<Passage> ps = Passages.of(cues(30, 2));
+    assertEquals(8_000, ps.get(1).startMs(), "the sentence starting at 8 s, 2 s before the step");
+    assertTrue(ps.get(1).text().startsWith("cue 2 goes on"), ps.get(1).text());
+    assertEquals(16_000, ps.get(2).startMs(), "8 s + 10 s = 18 s: the sentence starting at 16 s");
   }
 
   @Test
-  void every_cue_is_in_some_passage_and_none_is_longer_than_a_minute_with_short_sentences() {
-    List<Cue> cues = cues(100, 2);
+  void every_cue_is_in_some_window_and_the_last_window_reaches_the_end() {
+    List<Cue> cues = cues(47, 5);
     List<Passage> ps = Passages.of(cues);
     for (Cue c : cues) {
       assertTrue(ps.stream().anyMatch(p -> p.startMs() <= c.startMs() && c.endMs() <= p.endMs()), "cue at " + c.startMs());
     }
-    for (Passage p : ps) {
-      assertTrue(p.endMs() - p.startMs() <= Passages.MAX_MS, p.toString());
-    }
     assertEquals(cues.getLast().endMs(), ps.getLast().endMs());
+    assertTrue(ps.stream().allMatch(p -> p.endMs() - p.startMs() <= Passages.WINDOW_MS * 3 / 2), ps.toString());
   }
 
   @Test
-  void a_sentence_that_runs_on_is_cut_at_a_minute() {
-    List<Passage> ps = Passages.of(cues(40, 1000)); // no sentence end at all... but 1 in 1000 < 1 in 20
-    assertTrue(ps.stream().allMatch(p -> p.endMs() - p.startMs() <= Passages.MAX_MS));
-  }
-
-  @Test
-  void unpunctuated_auto_captions_are_cut_after_forty_seconds() {
-    List<Passage> ps = Passages.of(cues(50, 0)); // 200 s, no punctuation
-    assertEquals(40_000, ps.getFirst().endMs());
-    assertTrue(ps.get(1).startMs() < 40_000 && ps.get(1).startMs() >= 40_000 - Passages.OVERLAP_MS,
-        "overlap of up to 12 s: " + ps.get(1).startMs());
-  }
-
-  @Test
-  void a_short_tail_joins_the_passage_before_it() {
-    List<Passage> ps = Passages.of(cues(10, 2)); // 40 s in all
+  void a_short_tail_joins_the_window_before_it() {
+    List<Passage> ps = Passages.of(cues(7, 0)); // 28 s: one window of 20 s and 8 s left over
     assertEquals(1, ps.size(), ps.toString());
-    assertEquals(40_000, ps.getFirst().endMs());
+    assertEquals(28_000, ps.getFirst().endMs());
+  }
+
+  @Test
+  void a_cue_longer_than_a_window_is_a_window_of_its_own() {
+    List<Cue> cues = List.of(new Cue(0, 45_000, "a long cue."), new Cue(45_000, 50_000, "then a short one."),
+        new Cue(50_000, 75_000, "and another long one."));
+    List<Passage> ps = Passages.of(cues);
+    assertEquals(0, ps.get(0).startMs());
+    assertEquals(45_000, ps.get(0).endMs());
+    assertEquals(45_000, ps.get(1).startMs(), "the next cue, though it starts 35 s after the step");
   }
 
   @Test

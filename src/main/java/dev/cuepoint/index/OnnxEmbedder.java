@@ -1,0 +1,125 @@
+package dev.cuepoint.index;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * A small English sentence-embedding model (quantized to 8 bits, 384 dimensions) run in process by
+ * ONNX Runtime. Models and runtime ship inside their Maven jars: nothing is downloaded. Queries and
+ * passages get the prefixes their model was trained with (e5: {@code "query: "}/{@code "passage: "};
+ * bge: a retrieval instruction before the query). The only class that imports the embedding library.
+ * Thread-safe.
+ */
+public final class OnnxEmbedder implements Embedder {
+  /** The models on offer; {@link #DEFAULT} is the one the evaluation chose (see README, "Search by meaning"). */
+  public enum Model {
+    /** all-MiniLM-L6-v2: 6 layers, the fastest. */
+    MINILM("all-minilm-l6-v2-q", "", "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
+    /** bge-small-en-v1.5: 12 layers; queries carry its retrieval instruction. */
+    BGE("bge-small-en-v15-q", "Represent this sentence for searching relevant passages: ", "",
+        BgeSmallEnV15QuantizedEmbeddingModel::new),
+    /** e5-small-v2: 12 layers; trained with "query: " and "passage: " prefixes. */
+    E5("e5-small-v2-q", "query: ", "passage: ", E5SmallV2QuantizedEmbeddingModel::new);
+
+    final String id;
+    final String queryPrefix;
+    final String passagePrefix;
+    final Supplier<EmbeddingModel> load;
+
+    Model(String id, String queryPrefix, String passagePrefix, Supplier<EmbeddingModel> load) {
+      this.id = id;
+      this.queryPrefix = queryPrefix;
+      this.passagePrefix = passagePrefix;
+      this.load = load;
+    }
+
+    /** The model named {@code name} (its short name, as in {@code CUEPOINT_EMBEDDER}), or null. */
+    public static Model named(String name) {
+      for (Model m : values()) {
+        if (m.name().equalsIgnoreCase(name)) {
+          return m;
+        }
+      }
+      return null;
+    }
+  }
+
+  public static final Model DEFAULT = Model.MINILM;
+
+  private final Model which;
+  private volatile EmbeddingModel model; // loaded by load() or on first use: one to two seconds
+
+  public OnnxEmbedder(Model which) {
+    this.which = which;
+  }
+
+  public OnnxEmbedder() {
+    this(DEFAULT);
+  }
+
+  /** Loads the model now, so that the first search does not wait for it. */
+  public OnnxEmbedder load() {
+    model();
+    return this;
+  }
+
+  private EmbeddingModel model() {
+    EmbeddingModel m = model;
+    if (m == null) {
+      synchronized (this) {
+        if (model == null) {
+          model = which.load.get();
+        }
+        m = model;
+      }
+    }
+    return m;
+  }
+
+  @Override
+  public String id() {
+    return which.id;
+  }
+
+  @Override
+  public int dimensions() {
+    return 384;
+  }
+
+  /** English only: the models were trained on English text pairs. */
+  @Override
+  public boolean handles(String language) {
+    return Languages.primary(language).toLowerCase(Locale.ROOT).equals("en");
+  }
+
+  @Override
+  public List<float[]> embed(List<String> passages) {
+    return run(passages, which.passagePrefix);
+  }
+
+  @Override
+  public float[] embedQuery(String query) {
+    return run(List.of(query), which.queryPrefix).getFirst();
+  }
+
+  private List<float[]> run(List<String> texts, String prefix) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(prefix + t)).toList();
+    List<Embedding> out = model().embedAll(segments).content();
+    List<float[]> vectors = new ArrayList<>(out.size());
+    for (Embedding e : out) {
+      vectors.add(Embedder.normalize(e.vector().clone()));
+    }
+    return vectors;
+  }
+}
