@@ -790,10 +790,17 @@
       for (const l of status.languages || []) if (!hasOption(preferSel, l)) preferSel.appendChild(option(l, l));
       preferSel.value = preferredLanguage();
       $('prefer-field').hidden = preferSel.options.length <= 2;
-      $('footer-status').textContent = plural(status.videos, 'video') + ' indexed';
+      $('footer-status').textContent = plural(status.videos, 'video') + ' indexed' + meaningStatus(status.semantic);
     } catch (e) {
       $('footer-status').textContent = '';
     }
+  }
+
+  /** While passages are still being embedded: ' · meaning search: 1,234 of 5,000 passages embedded'. */
+  function meaningStatus(semantic) {
+    if (!semantic || semantic.ready || semantic.off || semantic.passages == null || semantic.embedded == null) return '';
+    return ' · meaning search: ' + semantic.embedded.toLocaleString('en') + ' of '
+      + semantic.passages.toLocaleString('en') + ' passages embedded';
   }
 
   // ---------------------------------------------------------------- putting the page in its state

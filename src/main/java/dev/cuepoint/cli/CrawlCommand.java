@@ -88,6 +88,11 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--no-index", description = "only update the corpus; run 'cuepoint index' later")
   boolean noIndex;
 
+  @Option(names = "--wait-for-embeddings",
+      description = "embed the new passages for semantic search before exiting (progress on stderr);"
+          + " by default keyword search is ready at once and 'cuepoint serve' embeds them in the background")
+  boolean waitForEmbeddings;
+
   private final Map<String, String> env;
 
   CrawlCommand() {
@@ -115,9 +120,13 @@ final class CrawlCommand implements Callable<Integer> {
     out.println(summary.line());
     int status = summary.failed().isEmpty() && summary.result() != CrawlSummary.Result.FAILED ? 0 : 1;
     if (!noIndex) {
-      SyncResult r = IndexCommand.update(data, false, err);
-      out.println(r.summary());
+      SyncResult r = IndexCommand.updateKeywords(data, false, err);
+      out.println(r.summary()); // keyword search has the new videos from here on
+      out.flush();
       status = r.failures().isEmpty() ? status : 1;
+      if (!IndexCommand.vectorsAfterFetch(data, waitForEmbeddings, out, err)) {
+        status = 1;
+      }
     }
     return status;
   }

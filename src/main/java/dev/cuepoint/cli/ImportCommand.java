@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cuepoint import DIR…}: yt-dlp download folders, or folders of caption files named by video
- * id, into the corpus; then the index is brought up to date.
+ * id, into the corpus; then the keyword index is brought up to date, and the passages for semantic search
+ * are embedded now ({@code --wait-for-embeddings}) or left to {@code serve}.
  */
 @Command(
     name = "import",
@@ -39,6 +40,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-index", description = "only update the corpus; run 'cuepoint index' later")
   boolean noIndex;
 
+  @Option(names = "--wait-for-embeddings",
+      description = "embed the new passages for semantic search before exiting (progress on stderr);"
+          + " by default keyword search is ready at once and 'cuepoint serve' embeds them in the background")
+  boolean waitForEmbeddings;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -49,14 +55,18 @@ final class ImportCommand implements Callable<Integer> {
     if (!noIndex) {
       SyncResult r;
       try {
-        r = IndexCommand.update(data, false, err);
+        r = IndexCommand.updateKeywords(data, false, err);
       } catch (dev.cuepoint.index.SearchIndex.IndexLockedException e) {
         throw new java.io.IOException("the corpus is updated, but the index is held by a running 'serve':"
             + " its next refresh picks the changes up (or POST /api/admin/refresh); use --no-index to skip"
             + " this step", e);
       }
-      out.println(r.summary());
+      out.println(r.summary()); // keyword search has the new videos from here on
+      out.flush();
       status = r.failures().isEmpty() ? status : 1;
+      if (!IndexCommand.vectorsAfterFetch(data, waitForEmbeddings, out, err)) {
+        status = 1;
+      }
     }
     return status;
   }

@@ -97,6 +97,9 @@ final class SearchCommand implements Callable<Integer> {
               ? Vectors.offReason() : "no passage vectors in " + data.vectors() + " (run 'cuepoint index')")
           : ModeSearch.of(index, keyword, passages, Vectors.embedder());
       SearchResponse response = modes.search(request);
+      if (passages != null && !"keyword".equals(response.mode())) {
+        notePending(passages);
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.write(response));
@@ -123,6 +126,18 @@ final class SearchCommand implements Callable<Integer> {
       return null; // ModeSearch says why semantic search is off
     }
     return PassageIndex.openReadOnly(data.vectors());
+  }
+
+  /** Says on stderr when semantic search does not cover the whole corpus yet (an import that did not wait). */
+  private void notePending(PassageIndex passages) throws java.io.IOException {
+    PassageIndex.Backlog left = passages.backlog(
+        dev.cuepoint.index.CorpusSnapshot.of(new dev.cuepoint.corpus.CorpusStore(data.dir)), Vectors.embedder(), false);
+    if (left.videos() > 0) {
+      spec.commandLine().getErr().printf(
+          "note: semantic search covers only the passages embedded so far: those of %d of the corpus's videos are"
+              + " not embedded yet ('cuepoint index' embeds them now; 'cuepoint serve' in the background)%n",
+          left.videos());
+    }
   }
 
   static void print(SearchResponse r, PrintWriter out, boolean ansi) {

@@ -53,9 +53,14 @@ final class Service implements AutoCloseable {
   /** Opens the index (catching up with the corpus), starts the web server and the schedule. */
   static Service start(DataDir data, Config settings, Path web, java.util.Map<String, String> env, PrintWriter out,
       PrintWriter err) throws IOException {
+    return start(data, settings, web, env, out, err, Vectors.embedder(env));
+  }
+
+  /** As above, with the embedder given (null: embeddings off); tests pass a fake one. */
+  static Service start(DataDir data, Config settings, Path web, java.util.Map<String, String> env, PrintWriter out,
+      PrintWriter err, Embedder embedder) throws IOException {
     Schedule schedule = settings.refresh() == null ? null : schedule(settings.refresh());
     CorpusStore corpus = new CorpusStore(data.dir);
-    Embedder embedder = Vectors.embedder(env);
     KeywordIndex index = data.openIndex(env, false);
     PassageIndex passages = null;
     try {
@@ -74,7 +79,7 @@ final class Service implements AutoCloseable {
           : ModeSearch.of(index, keyword, passages, embedder);
       WebServer server = new WebServer(index, modes, videos(corpus),
           new WebServer.Settings(settings.host(), settings.port(), web, null), ops).start();
-      Thread catchUp = passages == null ? null : catchUp(passages, corpus, stopping, out, err);
+      Thread catchUp = passages == null ? null : catchUp(passages, embedder, corpus, stopping, out, err);
       refresher.startSchedule();
       return new Service(index, passages, refresher, server, catchUp, stopping);
     } catch (RuntimeException | IOException e) {
@@ -87,12 +92,21 @@ final class Service implements AutoCloseable {
   }
 
   /**
-   * Embeds, in the background, the passages of videos the passage index lacks (a first start over a
+   * Loads the embedding model right away (about 2 s that the first semantic search would otherwise pay),
+   * then embeds, in the background, the passages of videos the passage index lacks (a first start over a
    * big corpus takes minutes): keyword search serves at once, semantic search fills in as it commits.
    */
-  private static Thread catchUp(PassageIndex passages, CorpusStore corpus,
+  private static Thread catchUp(PassageIndex passages, Embedder embedder, CorpusStore corpus,
       java.util.concurrent.atomic.AtomicBoolean stopping, PrintWriter out, PrintWriter err) {
     return Thread.ofPlatform().name("cuepoint-vectors").daemon().start(() -> {
+      try {
+        long t0 = System.nanoTime();
+        embedder.embed(List.of("warm up")); // loads the model; the text is not kept anywhere
+        out.printf("Embedding model %s loaded (%d ms)%n", embedder.id(), (System.nanoTime() - t0) / 1_000_000);
+      } catch (RuntimeException e) {
+        err.println("cuepoint serve: loading the embedding model failed: " + e.getMessage()
+            + " (keyword search works; semantic searches will fail until it loads)");
+      }
       try {
         PassageSyncResult r = passages.sync(CorpusSnapshot.of(corpus), false, err::println, stopping::get);
         if (r.changed()) {

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * index. Follows the corpus like {@link SearchIndex}: {@link #sync} rewrites only videos whose corpus
  * entry changed, and vectors come from the {@link EmbeddingCache} when the passage text was embedded
  * before, so only new text costs model time. Commits every {@link #COMMIT_EVERY} videos, so a long
- * first embedding shows up in searches as it goes and a crash loses little (the cache keeps the vectors).
+ * first embedding shows up in searches as it goes and a crash loses little (the cache keeps the vectors);
+ * also every {@link #COMMIT_SECONDS} seconds, since 200 videos of an hour's lectures take minutes to embed.
+ * {@link #progress()} tells how far it is, from counters the sync keeps.
  */
 public final class PassageIndex implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
@@ -52,6 +54,9 @@ public final class PassageIndex implements Closeable {
   public static final int LAYOUT = 2;
 
   static final int COMMIT_EVERY = 200;
+
+  /** At most this long between commits while embedding: what a kill loses, and how often status moves. */
+  static final long COMMIT_SECONDS = 30;
 
   private static final String VIDEO = "video";
   private static final String PASSAGE = "passage";
@@ -62,6 +67,7 @@ public final class PassageIndex implements Closeable {
   private final SearcherManager searchers;
   private final Embedder embedder; // null when read-only
   private final EmbeddingCache cache; // null when read-only
+  private volatile PassageProgress progress;
 
   private PassageIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
       Embedder embedder, EmbeddingCache cache) {
@@ -71,6 +77,7 @@ public final class PassageIndex implements Closeable {
     this.searchers = searchers;
     this.embedder = embedder;
     this.cache = cache;
+    this.progress = PassageProgress.unknown(embedder == null ? null : embedder.id());
   }
 
   /**
@@ -158,6 +165,92 @@ public final class PassageIndex implements Closeable {
     return sum + (cache == null ? 0 : cache.bytes());
   }
 
+  /** How far this index is with the corpus, as the last (or the running) sync of this process counted. */
+  public PassageProgress progress() {
+    return progress;
+  }
+
+  /**
+   * What a sync would do now, without doing it (works read-only too).
+   *
+   * @param videos videos whose passages are to be written: new to the index, or changed
+   * @param passages the passages of those videos; -1 when not counted
+   * @param removed videos to take out: they left the corpus
+   */
+  public record Backlog(int videos, int passages, int removed) {
+    public boolean empty() {
+      return videos == 0 && removed == 0;
+    }
+  }
+
+  /**
+   * What the index lacks of the corpus for {@code embedder}'s vectors; with {@code countPassages} the
+   * pending videos are read and cut into passages to count them (no model time), else only compared by
+   * fingerprint.
+   */
+  public Backlog backlog(CorpusSnapshot corpus, Embedder embedder, boolean countPassages) throws IOException {
+    Map<String, String> wanted = wanted(corpus, embedder);
+    Map<String, String> have = indexed();
+    List<String> todo = todo(wanted, have);
+    int removed = (int) have.keySet().stream().filter(id -> !wanted.containsKey(id)).count();
+    int passages = -1;
+    if (countPassages) {
+      passages = 0;
+      for (String id : todo) {
+        passages += countPassages(corpus, id, embedder);
+      }
+    }
+    return new Backlog(todo.size(), passages, removed);
+  }
+
+  private static Map<String, String> wanted(CorpusSnapshot corpus, Embedder embedder) throws IOException {
+    Map<String, String> wanted = new HashMap<>();
+    corpus.fingerprints().forEach((id, print) -> wanted.put(id, print + "|" + embedder.id() + "|" + LAYOUT));
+    return wanted;
+  }
+
+  /** Ids whose passages are to be written, in the order a sync writes them. */
+  private static List<String> todo(Map<String, String> wanted, Map<String, String> have) {
+    return new java.util.TreeSet<>(wanted.keySet()).stream().filter(id -> !wanted.get(id).equals(have.get(id))).toList();
+  }
+
+  /** Passages a video will have (0 when it cannot be read: the sync reports that failure). */
+  private static int countPassages(CorpusSnapshot corpus, String id, Embedder embedder) {
+    try {
+      int n = 0;
+      for (Transcript t : embeddable(corpus.load(id), embedder)) {
+        n += Passages.of(t.cues()).size();
+      }
+      return n;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** Passages of one video in the index. */
+  private int passagesOf(IndexSearcher s, String id) throws IOException {
+    return s.count(new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.ID, id)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.DOC_TYPE, PASSAGE)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .build());
+  }
+
+  /** Passages in the index that belong to videos whose entry is current: those not about to be rewritten. */
+  private int currentPassages(Map<String, String> wanted, Map<String, String> have) throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      int n = s.count(new TermQuery(new Term(Fields.DOC_TYPE, PASSAGE)));
+      for (Map.Entry<String, String> e : have.entrySet()) {
+        if (!e.getValue().equals(wanted.get(e.getKey()))) {
+          n -= passagesOf(s, e.getKey());
+        }
+      }
+      return n;
+    } finally {
+      release(s);
+    }
+  }
+
   /** The passages of a video that are embedded: its searchable transcripts in languages the model knows. */
   public static List<Transcript> embeddable(Video v, Embedder embedder) {
     return VideoDocuments.searchable(v.transcripts()).stream().filter(t -> embedder.handles(t.language())).toList();
@@ -173,61 +266,80 @@ public final class PassageIndex implements Closeable {
       throw new IllegalStateException("passage index opened read-only");
     }
     long t0 = System.nanoTime();
-    Map<String, String> wanted = new HashMap<>();
-    corpus.fingerprints().forEach((id, print) -> wanted.put(id, print + "|" + embedder.id() + "|" + LAYOUT));
+    Map<String, String> wanted = wanted(corpus, embedder);
     Map<String, String> have = rebuild ? Map.of() : indexed();
+    // the counters progress() reads: what the corpus has and what is in the index, counted once here
+    Counter counter = new Counter(rebuild ? 0 : currentPassages(wanted, have));
+    List<String> pending = todo(wanted, have);
+    Map<String, Integer> expected = new HashMap<>();
+    for (String id : pending) {
+      expected.put(id, countPassages(corpus, id, embedder));
+    }
     if (rebuild) {
       writer.deleteAll();
     }
+    counter.start(pending.size(), expected.values().stream().mapToInt(Integer::intValue).sum());
     int added = 0, updated = 0, unchanged = 0, deleted = 0, passages = 0, embedded = 0, done = 0;
     boolean stopped = false;
     List<String> failures = new ArrayList<>();
     long lastReport = System.nanoTime();
-    int todo = (int) wanted.entrySet().stream().filter(e -> !e.getValue().equals(have.get(e.getKey()))).count();
-    for (String id : new java.util.TreeSet<>(wanted.keySet())) {
-      String print = wanted.get(id);
-      String old = have.get(id);
-      if (print.equals(old)) {
-        unchanged++;
-        continue;
-      }
-      if (stop != null && stop.getAsBoolean()) {
-        stopped = true;
-        break;
-      }
-      try {
-        Video v = corpus.load(id);
-        int[] counts = new int[2];
-        writer.updateDocuments(new Term(Fields.ID, id), documents(v, print, counts));
-        passages += counts[0];
-        embedded += counts[1];
-        if (old == null) {
-          added++;
-        } else {
-          updated++;
-        }
-      } catch (IOException | RuntimeException ex) {
-        failures.add(id + ": " + ex.getMessage());
-        LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
-      }
-      done++;
-      if (done % COMMIT_EVERY == 0) {
-        commit();
-      }
-      if (progress != null && System.nanoTime() - lastReport > 5_000_000_000L) {
-        progress.accept("embedded passages of " + done + " of " + todo + " videos…");
-        lastReport = System.nanoTime();
-      }
+    long lastCommit = System.nanoTime();
+    int todo = pending.size();
+    if (progress != null && todo > 0) {
+      progress.accept("embedding %,d passages of %,d videos…".formatted(counter.toWrite, todo));
     }
-    if (!stopped) {
-      for (String id : have.keySet()) {
-        if (!wanted.containsKey(id)) {
-          writer.deleteDocuments(new Term(Fields.ID, id));
-          deleted++;
+    try {
+      for (String id : new java.util.TreeSet<>(wanted.keySet())) {
+        String print = wanted.get(id);
+        String old = have.get(id);
+        if (print.equals(old)) {
+          unchanged++;
+          continue;
+        }
+        if (stop != null && stop.getAsBoolean()) {
+          stopped = true;
+          break;
+        }
+        try {
+          Video v = corpus.load(id);
+          int[] counts = new int[2];
+          writer.updateDocuments(new Term(Fields.ID, id), documents(v, print, counts));
+          passages += counts[0];
+          embedded += counts[1];
+          counter.wrote(counts[0], expected.getOrDefault(id, 0));
+          if (old == null) {
+            added++;
+          } else {
+            updated++;
+          }
+        } catch (IOException | RuntimeException ex) {
+          failures.add(id + ": " + ex.getMessage());
+          LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
+        }
+        done++;
+        if (done % COMMIT_EVERY == 0 || System.nanoTime() - lastCommit > COMMIT_SECONDS * 1_000_000_000L) {
+          commit();
+          counter.committed();
+          lastCommit = System.nanoTime();
+        }
+        if (progress != null && System.nanoTime() - lastReport > 5_000_000_000L) {
+          progress.accept(this.progress.line());
+          lastReport = System.nanoTime();
         }
       }
+      if (!stopped) {
+        for (String id : have.keySet()) {
+          if (!wanted.containsKey(id)) {
+            writer.deleteDocuments(new Term(Fields.ID, id));
+            deleted++;
+          }
+        }
+      }
+      commit();
+      counter.committed();
+    } finally {
+      counter.stop();
     }
-    commit();
     if (!stopped && failures.isEmpty() && cache.size() > 2L * count(PASSAGE) + 1024) {
       int dropped = cache.compact(liveHashes());
       if (dropped > 0) {
@@ -236,6 +348,59 @@ public final class PassageIndex implements Closeable {
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     return new PassageSyncResult(added, updated, deleted, unchanged, passages, embedded, failures, stopped, ms);
+  }
+
+  /** Keeps {@link #progress} while a sync runs; only the sync's thread calls it. */
+  private final class Counter {
+    private final int current; // passages in the index of videos that stay as they are
+    private int passages; // passages the corpus has
+    private int pendingVideos;
+    private int committed; // passages written and committed by this sync
+    private int uncommitted;
+    private int written;
+    int toWrite;
+    private long t0;
+    private boolean running;
+
+    Counter(int current) {
+      this.current = current;
+    }
+
+    void start(int videos, int passagesToWrite) {
+      pendingVideos = videos;
+      toWrite = passagesToWrite;
+      passages = current + passagesToWrite;
+      t0 = System.nanoTime();
+      running = true;
+      publish();
+    }
+
+    /** A video's passages written; {@code expected} is what the count before said it would have. */
+    void wrote(int n, int expected) {
+      written += n;
+      uncommitted += n;
+      passages += n - expected; // its corpus entry changed since the count
+      toWrite += n - expected;
+      pendingVideos--;
+      publish();
+    }
+
+    void committed() {
+      committed += uncommitted;
+      uncommitted = 0;
+      publish();
+    }
+
+    void stop() {
+      running = false;
+      publish();
+    }
+
+    private void publish() {
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      progress = new PassageProgress(embedder.id(), passages, current + committed, pendingVideos, running, written,
+          toWrite, seconds > 0 ? written / seconds : 0);
+    }
   }
 
   private void commit() throws IOException {

@@ -64,6 +64,16 @@ public final class ModeSearch {
     return semantic != null;
   }
 
+  /** How far the passage vectors are with the corpus; null when semantic search is off (see {@link #offReason()}). */
+  public dev.cuepoint.index.PassageProgress progress() {
+    return passages == null ? null : passages.progress();
+  }
+
+  /** Why semantic search is off; null when it is on. */
+  public String offReason() {
+    return semantic == null ? offReason : null;
+  }
+
   /** The mode used for a request that names none. */
   public SearchRequest.Mode defaultMode() {
     return semantic == null ? SearchRequest.Mode.KEYWORD : DEFAULT;

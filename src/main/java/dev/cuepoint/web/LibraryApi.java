@@ -4,11 +4,14 @@ import dev.cuepoint.corpus.Playlist;
 import dev.cuepoint.corpus.Video;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.schedule.Refresher;
+import dev.cuepoint.index.PassageProgress;
 import dev.cuepoint.search.IndexStats;
+import dev.cuepoint.search.ModeSearch;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +22,11 @@ final class LibraryApi {
   private final VideoSource videos;
   private final Instant startedAt;
   private final WebServer.Operations ops;
+  private final ModeSearch search;
 
-  LibraryApi(KeywordIndex index, VideoSource videos, Instant startedAt, WebServer.Operations ops) {
+  LibraryApi(KeywordIndex index, ModeSearch search, VideoSource videos, Instant startedAt, WebServer.Operations ops) {
     this.index = index;
+    this.search = search;
     this.videos = videos;
     this.startedAt = startedAt;
     this.ops = ops;
@@ -64,7 +69,33 @@ final class LibraryApi {
         refresher == null ? null : refresher.last().map(RefreshView::of).orElse(null),
         refresher == null ? null : refresher.current().map(RefreshView::of).orElse(null),
         refresher == null ? null : refresher.nextScheduled().map(Instant::toString).orElse(null),
-        ops.quotaUsedToday().get()));
+        ops.quotaUsedToday().get(),
+        semantic(search)));
+  }
+
+  /**
+   * The status's {@code semantic} object, from the counters the passage sync keeps (nothing counted here):
+   * {@code {"passages", "embedded", "ready", "model", "embedding"}} plus {@code "passagesPerSecond"} and
+   * {@code "etaSeconds"} while embedding; {@code {"ready": false, "off": reason}} when embeddings are off.
+   */
+  static Map<String, Object> semantic(ModeSearch search) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    PassageProgress p = search.progress();
+    if (p == null) {
+      out.put("ready", false);
+      out.put("off", search.offReason());
+      return out;
+    }
+    out.put("passages", p.passages() < 0 ? null : p.passages()); // null until counted, moments after a start
+    out.put("embedded", p.embedded() < 0 ? null : p.embedded());
+    out.put("ready", p.ready());
+    out.put("model", p.model());
+    out.put("embedding", p.running());
+    if (p.running()) {
+      out.put("passagesPerSecond", Math.round(p.passagesPerSecond() * 10) / 10.0);
+      out.put("etaSeconds", p.etaSeconds() < 0 ? null : p.etaSeconds());
+    }
+    return out;
   }
 
   /**
@@ -75,6 +106,7 @@ final class LibraryApi {
    * @param runningRefresh the refresh running now, null when none
    * @param nextRefresh when the next scheduled refresh starts, null when none is scheduled
    * @param quotaUsedToday YouTube Data API units spent today (Pacific time), null when unknown
+   * @param semantic how far the passages of semantic search are embedded (see {@link #semantic})
    */
   record StatusBody(
       int videos,
@@ -87,6 +119,7 @@ final class LibraryApi {
       RefreshView lastRefresh,
       RefreshView runningRefresh,
       String nextRefresh,
-      Long quotaUsedToday) {}
+      Long quotaUsedToday,
+      Map<String, Object> semantic) {}
 
 }

@@ -128,7 +128,7 @@ public final class WebServer implements AutoCloseable {
     SearchCache.Searcher searcher = index instanceof SearchIndex ? new SearchGate(search::search) : search::search;
     SearchApi searchApi = new SearchApi(
         new SearchCache(searcher, request -> state(search, request), ops.searchCache()), new Suggestions(index));
-    LibraryApi library = new LibraryApi(index, videos, Instant.now(), ops);
+    LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
     RateLimiter searchLimiter = new RateLimiter(ops.searchLimit());

@@ -70,6 +70,17 @@ class SemanticApiTest {
   }
 
   @Test
+  void status_counts_the_passages_embedded_from_the_sync_and_says_ready() throws Exception {
+    JsonNode semantic = get(server, "/api/status").json().get("semantic");
+    assertEquals(passages.passages(), semantic.get("passages").asInt(), semantic.toString());
+    assertEquals(passages.passages(), semantic.get("embedded").asInt(), semantic.toString());
+    assertTrue(semantic.get("ready").asBoolean(), semantic.toString());
+    assertEquals("fake-bag-of-words", semantic.get("model").asText());
+    JsonNode off = get(keywordOnly, "/api/status").json().get("semantic");
+    assertEquals("{\"ready\":false,\"off\":\"this server has no passage vectors\"}", off.toString());
+  }
+
+  @Test
   void without_a_mode_the_server_default_is_used_and_named() {
     JsonNode body = get(server, "/api/search?q=stdp").json();
     assertEquals(ModeSearch.DEFAULT.name().toLowerCase(), body.get("mode").asText());
