@@ -154,8 +154,8 @@ public final class HybridSearch {
         int total = fs.size() + (k == null ? 0 : Math.max(0, k.momentsTotal() - k.moments().size()));
         VideoHit hit = k != null
             ? new VideoHit(k.videoId(), k.title(), k.channel(), k.url(), k.thumbnailUrl(), k.publishedAt(),
-                k.durationSeconds(), k.playlistIds(), fs.getFirst().score, total, moments)
-            : VideoCards.of(s, e.getKey(), fs.getFirst().score, total, moments);
+                k.durationSeconds(), k.playlistIds(), fs.getFirst().score, total, moments, k.match())
+            : VideoCards.of(s, e.getKey(), fs.getFirst().score, total, moments, Moment.MEANING);
         if (hit != null) {
           hits.add(hit);
         }
@@ -163,7 +163,7 @@ public final class HybridSearch {
     }
     long total = Math.max(words.total(), grouped.size());
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid");
+    return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid", words.wordMatches());
   }
 
   /**

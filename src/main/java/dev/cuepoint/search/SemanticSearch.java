@@ -78,14 +78,14 @@ public final class SemanticSearch {
         List<Found> fs = e.getValue();
         List<Moment> moments = fs.stream().limit(request.momentsPerVideo())
             .map(f -> moment(request.query(), f)).toList();
-        VideoHit hit = VideoCards.of(s, e.getKey(), fs.getFirst().score(), fs.size(), moments);
+        VideoHit hit = VideoCards.of(s, e.getKey(), fs.getFirst().score(), fs.size(), moments, Moment.MEANING);
         if (hit != null) {
           hits.add(hit);
         }
       }
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchResponse(request.query(), byVideo.size(), ms, hits, null, "semantic");
+    return new SearchResponse(request.query(), byVideo.size(), ms, hits, null, "semantic", null);
   }
 
   static int candidates(int videosWanted) {
@@ -140,7 +140,7 @@ public final class SemanticSearch {
 
   static Moment moment(String query, Found f) {
     return new Moment(f.start(), f.end(), Links.watch(f.videoId(), Math.round(f.start() * 1000)), f.text(),
-        PassageHighlights.of(plain(query), f.text()), f.lang(), "transcript", f.kind());
+        PassageHighlights.of(plain(query), f.text()), f.lang(), "transcript", f.kind(), Moment.MEANING);
   }
 
   /** The request's filters over the passage index (same fields and meaning as the keyword index's). */
