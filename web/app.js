@@ -566,11 +566,29 @@
 
   const MODE_NAMES = { keyword: 'exact words', semantic: 'by meaning', hybrid: 'words and meaning' };
 
+  /**
+   * What the results are, in words: never "N videos for q" when some of them hold only some of the
+   * words or were found by meaning alone (wordMatches counts the videos holding every word).
+   */
+  function headline(r, q) {
+    const quoted = '“' + q + '”';
+    const w = r.wordMatches;
+    const rest = r.total - (w || 0);
+    const byWords = r.mode === 'keyword';
+    if (r.total === 0) return 'No moments found for ' + quoted + '.';
+    if (w === null && r.mode === 'semantic') return plural(r.total, 'video') + ' related by meaning to ' + quoted;
+    if (typeof w !== 'number' || w === r.total) return plural(r.total, 'video') + ' for ' + quoted;
+    if (w === 0) {
+      return 'No exact matches for ' + quoted + ' · '
+        + (byWords ? plural(rest, 'video') + ' with some of the words' : plural(rest, 'related video'));
+    }
+    const all = queryWords(q).length > 1 ? ' with all the words of ' : ' with ';
+    return plural(w, 'video') + all + quoted + ' · ' + rest + (byWords ? ' with some of the words' : ' related');
+  }
+
   function renderResults(r, s, append) {
-    const total = r.total;
-    $('status').textContent = total === 0
-      ? 'No moments found for “' + s.q + '”.'
-      : plural(total, 'video') + ' for “' + s.q + '”' + (r.tookMs !== undefined ? ' (' + (r.mode ? MODE_NAMES[r.mode] + ', ' : '') + r.tookMs + ' ms)' : '');
+    $('status').textContent = headline(r, s.q)
+      + (r.total > 0 && r.tookMs !== undefined ? ' (' + (r.mode ? MODE_NAMES[r.mode] + ', ' : '') + r.tookMs + ' ms)' : '');
     const dym = $('did-you-mean');
     if (!append && r.suggestion) {
       dym.textContent = 'Did you mean ';
@@ -591,6 +609,7 @@
   function renderVideo(v, s) {
     const li = el('li', 'video');
     li.dataset.video = v.videoId;
+    if (v.match) li.dataset.match = v.match;
     const thumbLink = el('a', 'thumb');
     thumbLink.href = urlFor(Object.assign({}, s, { video: v.videoId, t: v.moments.length ? Math.floor(v.moments[0].start) : 0 }));
     thumbLink.tabIndex = -1;
@@ -635,10 +654,15 @@
     return li;
   }
 
+  // how a moment was found, when not by all of the query's words: said on screen and to screen readers
+  const MATCH_LABELS = { 'some-words': 'some of the words', meaning: 'related by meaning' };
+
   function renderMoment(v, m, s) {
     const li = el('li');
     const t = Math.floor(m.start);
     const a = el('a', 'moment');
+    const label = MATCH_LABELS[m.match];
+    if (label) a.classList.add('match-' + m.match);
     a.dataset.video = v.videoId;
     a.dataset.t = String(t);
     a.href = urlFor(Object.assign({}, s, { video: v.videoId, t }));
@@ -658,8 +682,9 @@
     words.lang = m.lang || '';
     appendMarked(words, m.text || '', m.highlights);
     snippet.appendChild(words);
+    if (label) snippet.appendChild(el('span', 'match', label));
     a.appendChild(snippet);
-    a.setAttribute('aria-label', 'Play from ' + clock(m.start) + ': ' + (m.text || ''));
+    a.setAttribute('aria-label', 'Play from ' + clock(m.start) + (label ? ', ' + label : '') + ': ' + (m.text || ''));
     if (playerApi === 'failed') toYouTubeLink(a);
     li.appendChild(a);
     return li;

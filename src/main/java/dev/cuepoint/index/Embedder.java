@@ -17,6 +17,14 @@ public interface Embedder {
   /** Whether the model understands text in this language (BCP 47 tag); others are not embedded. */
   boolean handles(String language);
 
+  /**
+   * The similarity (cosine) below which a passage is not about a query at all: calibrated per model,
+   * between the best passages of real questions and those of nonsense (README, "Search by meaning").
+   */
+  default double floor() {
+    return 0;
+  }
+
   /** One unit vector per passage text, in order. */
   List<float[]> embed(List<String> texts);
 

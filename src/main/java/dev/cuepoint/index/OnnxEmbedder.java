@@ -22,22 +22,25 @@ public final class OnnxEmbedder implements Embedder {
   /** The models on offer; {@link #DEFAULT} is the one the evaluation chose (see README, "Search by meaning"). */
   public enum Model {
     /** all-MiniLM-L6-v2: 6 layers, the fastest. */
-    MINILM("all-minilm-l6-v2-q", "", "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
+    MINILM("all-minilm-l6-v2-q", "", "", 0.44, AllMiniLmL6V2QuantizedEmbeddingModel::new),
     /** bge-small-en-v1.5: 12 layers; queries carry its retrieval instruction. */
-    BGE("bge-small-en-v15-q", "Represent this sentence for searching relevant passages: ", "",
+    BGE("bge-small-en-v15-q", "Represent this sentence for searching relevant passages: ", "", 0.655,
         BgeSmallEnV15QuantizedEmbeddingModel::new),
     /** e5-small-v2: 12 layers; trained with "query: " and "passage: " prefixes. */
-    E5("e5-small-v2-q", "query: ", "passage: ", E5SmallV2QuantizedEmbeddingModel::new);
+    E5("e5-small-v2-q", "query: ", "passage: ", 0.835, E5SmallV2QuantizedEmbeddingModel::new);
 
     final String id;
     final String queryPrefix;
     final String passagePrefix;
+    /** See {@link Embedder#floor()}: calibrated on the evaluation's tuning questions and nonsense. */
+    final double floor;
     final Supplier<EmbeddingModel> load;
 
-    Model(String id, String queryPrefix, String passagePrefix, Supplier<EmbeddingModel> load) {
+    Model(String id, String queryPrefix, String passagePrefix, double floor, Supplier<EmbeddingModel> load) {
       this.id = id;
       this.queryPrefix = queryPrefix;
       this.passagePrefix = passagePrefix;
+      this.floor = floor;
       this.load = load;
     }
 
@@ -92,6 +95,11 @@ public final class OnnxEmbedder implements Embedder {
   @Override
   public int dimensions() {
     return 384;
+  }
+
+  @Override
+  public double floor() {
+    return which.floor;
   }
 
   /** English only: the models were trained on English text pairs. */

@@ -30,8 +30,9 @@ import java.util.concurrent.Future;
  *   <li>Otherwise videos with a moment that holds every word of the query (the asker quoted the talk
  *       from memory) come first, in keyword order with their keyword moments.
  *   <li>The rest is ranked by meaning, helped by the keyword ranking: a video's score is its meaning
- *       score (see {@link SemanticSearch}) plus {@link SemanticSearch.Tuning#keywordWeight()} for a
- *       video high in the keyword ranking, fading with its rank. Their moments are the passages nearest
+ *       score (see {@link SemanticSearch}; scaled so that the best video has 1 and a video at the floor
+ *       0) plus {@link SemanticSearch.Tuning#keywordWeight()} for the first video of the keyword
+ *       ranking, halved at rank {@link SemanticSearch.Tuning#keywordRanks()}, and so on. Their moments are the passages nearest
  *       the question inside each video. Videos that only keyword search found (some words, nothing
  *       near by meaning) follow, so nothing keyword search shows is lost.
  * </ol>
@@ -69,6 +70,9 @@ public final class HybridSearch {
       SearchResponse words = keyword.search(request.withMode(SearchRequest.Mode.KEYWORD));
       return words.as(SearchRequest.Mode.HYBRID, (System.nanoTime() - t0) / 1_000_000);
     }
+    if (request.sort() == SearchRequest.Sort.DATE) {
+      return newestFirst(request, t0);
+    }
     int wanted = request.offset() + request.limit();
     // the two halves are independent: the meaning half runs (and embeds the query) on another thread
     Future<List<SemanticSearch.VideoScore>> meaningFuture = HALVES.submit(() -> semantic.videos(request, wanted));
@@ -91,7 +95,7 @@ public final class HybridSearch {
       List<VideoHit> page = words.results().subList(Math.min(request.offset(), words.results().size()),
           Math.min(wanted, words.results().size()));
       return new SearchResponse(request.query(), words.total(), (System.nanoTime() - t0) / 1_000_000, page,
-          words.suggestion(), "hybrid");
+          words.suggestion(), "hybrid", words.wordMatches());
     }
     List<VideoHit> first = new ArrayList<>(); // every word in one moment: keyword order, keyword moments
     List<VideoHit> partial = new ArrayList<>();
@@ -112,11 +116,14 @@ public final class HybridSearch {
     }
     Set<String> taken = new HashSet<>();
     first.forEach(v -> taken.add(v.videoId()));
+    // meaning scores put on one scale whatever the model: the best video 1, a video at the floor 0
+    double top = meaning.isEmpty() ? 0 : meaning.getFirst().score();
+    double span = top - tuning.floor();
     for (SemanticSearch.VideoScore v : meaning) {
       if (!taken.contains(v.videoId())) {
         Integer r = keywordRank.get(v.videoId());
         double help = r == null ? 0 : tuning.keywordWeight() * tuning.keywordRanks() / (tuning.keywordRanks() + r);
-        fused.put(v.videoId(), v.score() + help);
+        fused.put(v.videoId(), (span > 0 ? (v.score() - tuning.floor()) / span : 1) + help);
       }
     }
     List<String> byMeaning = fused.keySet().stream()
@@ -127,6 +134,7 @@ public final class HybridSearch {
     List<VideoHit> hits = new ArrayList<>();
     int at = 0;
     try (KeywordIndex.View s = videos.view()) {
+      WordCover cover = WordCover.of(request.query(), s);
       for (VideoHit v : first) {
         if (at++ >= request.offset() && hits.size() < request.limit()) {
           hits.add(v);
@@ -137,7 +145,7 @@ public final class HybridSearch {
           break;
         }
         if (at++ >= request.offset()) {
-          VideoHit hit = semantic.withMoments(s, request, id, fused.get(id));
+          VideoHit hit = semantic.withMoments(s, request, id, fused.get(id), cover);
           if (hit != null) {
             hits.add(hit);
           }
@@ -153,16 +161,34 @@ public final class HybridSearch {
       }
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid");
+    return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid", words.wordMatches());
   }
 
-  // TEMPORARY until match labels land
   private static boolean allWords(VideoHit v) {
-    return v.score() >= 1000;
+    return Moment.WORDS.equals(v.match());
   }
 
   private static boolean wordsInOneMoment(VideoHit v) {
-    return false;
+    return v.moments().stream().anyMatch(m -> Moment.WORDS.equals(m.match()));
+  }
+
+  /**
+   * Newest first: when some video holds every word, the videos keyword search finds, sorted by date as
+   * it sorts them; else the videos about the query by meaning, newest first.
+   */
+  private SearchResponse newestFirst(SearchRequest request, long t0) throws IOException {
+    SearchResponse words;
+    try {
+      words = keyword.search(request.withMode(SearchRequest.Mode.KEYWORD));
+    } catch (InvalidQueryException e) { // a question the query language cannot read: by meaning
+      return semantic.search(request).as(SearchRequest.Mode.HYBRID, (System.nanoTime() - t0) / 1_000_000);
+    }
+    if (words.wordMatches() != null && words.wordMatches() > 0) {
+      return words.as(SearchRequest.Mode.HYBRID, (System.nanoTime() - t0) / 1_000_000);
+    }
+    SearchResponse meaning = semantic.search(request);
+    return new SearchResponse(request.query(), meaning.total(), (System.nanoTime() - t0) / 1_000_000,
+        meaning.results(), words.suggestion(), "hybrid", words.wordMatches());
   }
 
   /** The parsed query, or null when the query language refuses it (it is then searched by its plain words). */

@@ -137,13 +137,31 @@ final class LuceneQueries {
     return any.build();
   }
 
-  /** Every place a required term occurs in a title, chapter title or transcript. */
-  Query moments(ParsedQuery parsed) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
+  /**
+   * The videos holding every required group and no excluded one: those {@link #ranking} gives its
+   * all-words bonus. Fields as in {@link #matching}.
+   */
+  Query everyGroup(ParsedQuery parsed) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (Group g : parsed.required()) {
-      b.add(group(g, Use.MOMENTS), Occur.SHOULD);
+      all.add(group(g, Use.COUNT), Occur.MUST);
     }
-    return b.build();
+    for (Group g : parsed.excluded()) {
+      all.add(group(g, Use.COUNT), Occur.MUST_NOT);
+    }
+    return all.build();
+  }
+
+  /**
+   * Every place a required term occurs in a title, chapter title or transcript: one query per required
+   * group, in the order of {@link ParsedQuery#required()}, so a match can tell which group it is of.
+   */
+  List<Query> moments(ParsedQuery parsed) {
+    List<Query> out = new ArrayList<>();
+    for (Group g : parsed.required()) {
+      out.add(group(g, Use.MOMENTS));
+    }
+    return out;
   }
 
   /** A sloppy phrase of the plain words among the required groups, or null when fewer than two. */

@@ -35,7 +35,7 @@ public final class ModeSearch {
   }
 
   public static ModeSearch of(KeywordIndex videos, SearchService keyword, PassageIndex passages, Embedder embedder) {
-    return of(videos, keyword, passages, embedder, SemanticSearch.Tuning.DEFAULT);
+    return of(videos, keyword, passages, embedder, SemanticSearch.Tuning.forModel(embedder));
   }
 
   /** With meaning-search ranked as {@code tuning} says (the evaluation tries several). */

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
@@ -22,7 +24,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Finds the moments of one video: every match of the query in its transcripts, chapter titles and
- * title, mapped from character offsets to time, with nearby matches merged into one moment.
+ * title, mapped from character offsets to time, with nearby matches merged into one moment. A moment
+ * whose matches cover every required group of the query is a {@value Moment#WORDS} moment, one with
+ * only some a {@value Moment#SOME_WORDS} moment.
  */
 final class MomentFinder {
   /** Matches closer than this in time (and {@link #MAX_SPAN_CHARS} in text) make one moment. */
@@ -32,21 +36,32 @@ final class MomentFinder {
 
   private final KeywordIndex.View view;
   private final Query query;
+  private final MatchGroups groups;
 
   private final List<String> preferred;
 
   /**
-   * @param query whose matches are the moments
+   * @param groups one query per required group of the search ({@link LuceneQueries#moments}): the
+   *     matches of any are the moments
    * @param preferred language tags whose moments come first, most preferred first
    */
-  MomentFinder(KeywordIndex.View view, Query query, List<String> preferred) {
+  MomentFinder(KeywordIndex.View view, List<Query> groups, List<String> preferred) {
     this.view = view;
-    this.query = query;
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    groups.forEach(g -> any.add(g, BooleanClause.Occur.SHOULD));
+    this.query = any.build();
+    this.groups = new MatchGroups(groups);
     this.preferred = preferred.stream().map(Languages::primary).distinct().toList();
   }
 
-  /** How many moments a video has, and the best of them, best first. */
-  record Found(int total, List<Moment> best) {}
+  /**
+   * How many moments a video has, and the best of them, best first; {@code everyGroup} when its
+   * matches, all of them together, cover every required group.
+   */
+  record Found(int total, List<Moment> best, boolean everyGroup) {}
+
+  /** A match: characters {@code [start, end)} of a text, and the groups of the query it is of. */
+  private record Span(int start, int end, long groups) {}
 
   /**
    * The moments of one video: all are found, clustered and ranked, but only the best {@code limit}
@@ -56,10 +71,13 @@ final class MomentFinder {
     Matches matches = view.matches(hit, query);
     List<Ranked> found = new ArrayList<>();
     if (matches == null) {
-      return new Found(0, List.of());
+      return new Found(0, List.of(), false);
     }
+    // one group: every match is all of it, nothing to look up
+    boolean oneGroup = groups.count() <= 1;
+    long covered = 0;
     // matches in text.<lang> and grams.<lang> are offsets into the same stored text: one list each
-    Map<String, List<int[]>> byText = new LinkedHashMap<>();
+    Map<String, List<Span>> byText = new LinkedHashMap<>();
     for (String field : matches) {
       MatchesIterator it = matches.getMatches(field);
       if (it == null) {
@@ -67,21 +85,23 @@ final class MomentFinder {
       }
       String lang = Fields.transcriptLanguageOf(field);
       String textField = lang == null ? field : Fields.text(lang);
-      List<int[]> spans = byText.computeIfAbsent(textField, f -> new ArrayList<>());
+      List<Span> spans = byText.computeIfAbsent(textField, f -> new ArrayList<>());
       while (it.next()) {
         int s = it.startOffset();
         int e = it.endOffset();
         if (s >= 0 && e > s) {
-          spans.add(new int[] {s, e});
+          long of = oneGroup ? groups.all() : groups.of(it.getQuery());
+          spans.add(new Span(s, e, of));
+          covered |= of;
         }
       }
     }
     // only the texts and time maps that matched are read: a video may have thirty transcripts
     Document stored = view.stored(hit, storedFieldsFor(byText.keySet()));
-    for (Map.Entry<String, List<int[]>> e : byText.entrySet()) {
+    for (Map.Entry<String, List<Span>> e : byText.entrySet()) {
       String field = e.getKey();
       String text = textOf(stored, field);
-      List<int[]> spans = text == null ? List.of() : dedupe(within(e.getValue(), text.length()));
+      List<Span> spans = text == null ? List.of() : dedupe(within(e.getValue(), text.length()));
       if (spans.isEmpty()) {
         continue;
       }
@@ -89,8 +109,8 @@ final class MomentFinder {
       TimeMap times = timeMap(stored, field);
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
       String kind = lang == null ? null : stored.get(Fields.kind(lang));
-      for (List<int[]> cluster : cluster(spans, times)) {
-        found.add(ranked(text, cluster, times, lang, source, kind));
+      for (List<Span> cluster : cluster(spans, times)) {
+        found.add(ranked(text, cluster, times, lang, source, kind, match(cluster)));
       }
     }
     Comparator<Ranked> order = byLanguage(found)
@@ -104,7 +124,16 @@ final class MomentFinder {
     for (Ranked r : first(found, limit, order)) {
       best.add(r.moment(videoId));
     }
-    return new Found(found.size(), best);
+    return new Found(found.size(), best, (covered & groups.all()) == groups.all());
+  }
+
+  /** Whether a moment's matches, together, cover every group of the query. */
+  private String match(List<Span> cluster) {
+    long covered = 0;
+    for (Span s : cluster) {
+      covered |= s.groups();
+    }
+    return (covered & groups.all()) == groups.all() ? Moment.WORDS : Moment.SOME_WORDS;
   }
 
   /**
@@ -141,7 +170,7 @@ final class MomentFinder {
 
   /** A moment before its snippet is cut: what ranking needs, and what making the moment needs. */
   private record Ranked(
-      String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind,
+      String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind, String match,
       long startMs, int distinctTerms, int matchCount, int sourceRank) {
 
     Moment moment(String videoId) {
@@ -153,7 +182,7 @@ final class MomentFinder {
               ? Snippets.around(text, cluster)
               : "chapter".equals(source) ? chapterSnippet(text, cluster, times) : whole(text, 0, text.length(), cluster);
       return new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
-          snippet.highlights(), lang, source, kind);
+          snippet.highlights(), lang, source, kind, match);
     }
   }
 
@@ -207,37 +236,45 @@ final class MomentFinder {
   }
 
   /** The spans that end within the text. */
-  private static List<int[]> within(List<int[]> spans, int length) {
-    List<int[]> out = new ArrayList<>(spans.size());
-    for (int[] s : spans) {
-      if (s[1] <= length) {
+  private static List<Span> within(List<Span> spans, int length) {
+    List<Span> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      if (s.end() <= length) {
         out.add(s);
       }
     }
     return out;
   }
 
-  /** Sorted by start; a span starting where a previous one starts is the same match found twice. */
-  private static List<int[]> dedupe(List<int[]> spans) {
-    spans.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> -s[1]));
-    List<int[]> out = new ArrayList<>(spans.size());
-    for (int[] s : spans) {
-      if (out.isEmpty() || out.getLast()[0] != s[0]) {
+  /**
+   * Sorted by start; a span starting where a previous one starts is the same match found twice (in
+   * another field, or for another group: the groups of both count).
+   */
+  private static List<Span> dedupe(List<Span> spans) {
+    spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(s -> -s.end()));
+    List<Span> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      if (!out.isEmpty() && out.getLast().start() == s.start()) {
+        Span kept = out.getLast();
+        if ((kept.groups() | s.groups()) != kept.groups()) {
+          out.set(out.size() - 1, new Span(kept.start(), kept.end(), kept.groups() | s.groups()));
+        }
+      } else {
         out.add(s);
       }
     }
     return out;
   }
 
-  private static List<List<int[]>> cluster(List<int[]> spans, TimeMap times) {
-    List<List<int[]>> out = new ArrayList<>();
-    List<int[]> current = null;
+  private static List<List<Span>> cluster(List<Span> spans, TimeMap times) {
+    List<List<Span>> out = new ArrayList<>();
+    List<Span> current = null;
     long lastTime = 0;
-    for (int[] s : spans) {
-      long t = times == null ? 0 : times.timeAt(s[0]);
+    for (Span s : spans) {
+      long t = times == null ? 0 : times.timeAt(s.start());
       if (current == null
           || t - lastTime > MERGE_WITHIN_MS
-          || s[0] - current.getFirst()[0] > MAX_SPAN_CHARS) {
+          || s.start() - current.getFirst().start() > MAX_SPAN_CHARS) {
         current = new ArrayList<>();
         out.add(current);
       }
@@ -248,7 +285,11 @@ final class MomentFinder {
   }
 
   private static Ranked ranked(
-      String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind) {
+      String text, List<Span> spans, TimeMap times, String lang, String source, String kind, String match) {
+    List<int[]> cluster = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      cluster.add(new int[] {s.start(), s.end()});
+    }
     long startMs = times == null ? 0 : times.timeAt(cluster.getFirst()[0]);
     int distinct = 1; // most moments are one match: no words to compare
     if (cluster.size() > 1) {
@@ -263,7 +304,7 @@ final class MomentFinder {
       case "chapter" -> 1;
       default -> 2;
     };
-    return new Ranked(text, cluster, times, lang, source, kind, startMs, distinct, cluster.size(), sourceRank);
+    return new Ranked(text, cluster, times, lang, source, kind, match, startMs, distinct, cluster.size(), sourceRank);
   }
 
   /** The one chapter title holding the first match. */

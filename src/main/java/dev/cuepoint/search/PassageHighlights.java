@@ -31,12 +31,8 @@ final class PassageHighlights {
 
   static List<int[]> of(String query, String text) {
     Set<String> stems = new HashSet<>();
-    Matcher q = WORD.matcher(query.toLowerCase(Locale.ROOT));
-    while (q.find()) {
-      String w = q.group();
-      if (w.length() >= 3 && !STOP.contains(w)) {
-        stems.add(stem(w));
-      }
+    for (String w : words(query)) {
+      stems.add(stem(w));
     }
     List<int[]> out = new ArrayList<>();
     if (stems.isEmpty()) {
@@ -47,6 +43,19 @@ final class PassageHighlights {
       String w = m.group().toLowerCase(Locale.ROOT);
       if (w.length() >= 3 && !STOP.contains(w) && stems.contains(stem(w))) {
         out.add(new int[] {m.start(), m.end()});
+      }
+    }
+    return out;
+  }
+
+  /** The words of {@code text} worth comparing: lower case, three letters or more, not among the commonest. */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      String w = m.group();
+      if (w.length() >= 3 && !STOP.contains(w)) {
+        out.add(w);
       }
     }
     return out;

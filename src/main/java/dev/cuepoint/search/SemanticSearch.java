@@ -28,8 +28,7 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Finds moments by meaning, in two steps: first the videos, then the moments inside them. The query is
  * embedded with the same model as the passages; the nearest passages of the whole library (HNSW graph
- * of the {@link PassageIndex}) elect the videos — a video scores by its best passage plus a share of
- * its next best ones, so a video that keeps talking about the question beats one lucky sentence. Then
+ * of the {@link PassageIndex}) elect the videos, each by its nearest passage. Then
  * every passage of each chosen video is compared with the query (an exact search inside the video),
  * and its best ones, no two overlapping, are its moments. Passages below {@link Tuning#floor()} count
  * for nothing: a query nothing in the library is about (nonsense, a topic never taught) finds nothing.
@@ -63,16 +62,23 @@ public final class SemanticSearch {
    * How meaning-search ranks, as chosen on the tuning half of the evaluation set.
    *
    * @param floor similarity below which a passage is not about the query at all
-   * @param followers weight of a video's second and third best passages in its score (its best counts 1)
    * @param keywordWeight in hybrid mode, weight of the keyword ranking against the meaning score
    * @param keywordRanks the keyword rank at which that weight is halved
+   * @param wordCover in hybrid mode, weight of a passage's share of the query's rare words (see
+   *     {@link WordCover}) added to its similarity when choosing a video's moments
    */
-  public record Tuning(double floor, double followers, double keywordWeight, double keywordRanks) {
-    public static final Tuning DEFAULT = new Tuning(0.30, 0.3, 0.3, 3);
+  public record Tuning(double floor, double keywordWeight, double keywordRanks, double wordCover) {
+    /** The settings chosen, but the floor: that one is the model's ({@link Embedder#floor()}). */
+    public static final Tuning DEFAULT = new Tuning(0, 0.2, 3, 0.3);
+
+    /** These settings for a model: {@link #DEFAULT}'s with its floor. */
+    public static Tuning forModel(Embedder embedder) {
+      return new Tuning(embedder.floor(), DEFAULT.keywordWeight, DEFAULT.keywordRanks, DEFAULT.wordCover);
+    }
   }
 
   public SemanticSearch(KeywordIndex videos, PassageIndex passages, Embedder embedder) {
-    this(videos, passages, embedder, Tuning.DEFAULT);
+    this(videos, passages, embedder, Tuning.forModel(embedder));
   }
 
   public SemanticSearch(KeywordIndex videos, PassageIndex passages, Embedder embedder, Tuning tuning) {
@@ -101,7 +107,7 @@ public final class SemanticSearch {
         // every video about the query, newest first: cards first (they hold the dates), moments after
         List<VideoHit> all = new ArrayList<>();
         for (VideoScore v : ranked) {
-          VideoHit card = VideoCards.of(s, v.videoId(), v.score(), 0, List.of());
+          VideoHit card = VideoCards.of(s, v.videoId(), v.score(), 0, List.of(), Moment.MEANING);
           if (card != null) {
             all.add(card);
           }
@@ -122,15 +128,30 @@ public final class SemanticSearch {
       }
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchResponse(request.query(), ranked.size(), ms, hits, null, "semantic");
+    return new SearchResponse(request.query(), ranked.size(), ms, hits, null, "semantic", null);
   }
 
   /** A video's card with its moments by meaning, or null when the keyword index does not hold it. */
   VideoHit withMoments(KeywordIndex.View s, SearchRequest request, String videoId, double score) throws IOException {
+    return withMoments(s, request, videoId, score, null);
+  }
+
+  /**
+   * The same, with each passage's similarity raised by {@link Tuning#wordCover()} times its share of
+   * the query's words ({@code cover} null: by meaning alone).
+   */
+  VideoHit withMoments(KeywordIndex.View s, SearchRequest request, String videoId, double score, WordCover cover)
+      throws IOException {
     List<Found> inside = inVideo(request, videoId);
+    if (cover != null && tuning.wordCover() > 0) {
+      inside = new ArrayList<>(inside);
+      Map<Found, Double> raised = new java.util.IdentityHashMap<>();
+      inside.forEach(f -> raised.put(f, f.score() + tuning.wordCover() * cover.of(f.text())));
+      inside.sort(Comparator.comparingDouble(f -> -raised.get(f)));
+    }
     List<Moment> moments = distinct(inside, request.momentsPerVideo()).stream()
         .map(f -> moment(request.query(), f)).toList();
-    return VideoCards.of(s, videoId, score, distinct(inside, Integer.MAX_VALUE).size(), moments);
+    return VideoCards.of(s, videoId, score, distinct(inside, Integer.MAX_VALUE).size(), moments, Moment.MEANING);
   }
 
   /**
@@ -141,24 +162,15 @@ public final class SemanticSearch {
     int k = Math.clamp((long) Math.max(wanted, 10) * 20, MIN_CANDIDATES, MAX_CANDIDATES);
     Map<String, List<Found>> byVideo = new LinkedHashMap<>();
     for (Found f : nearest(request, k)) {
-      if (f.score() >= tuning.floor()) {
+      if (f.score() > tuning.floor()) {
         byVideo.computeIfAbsent(f.videoId(), id -> new ArrayList<>()).add(f);
       }
     }
     List<VideoScore> out = new ArrayList<>();
-    byVideo.forEach((id, fs) -> out.add(new VideoScore(id, videoScore(fs), fs)));
+    // a video scores by its nearest passage (adding its next best ones did worse on the tuning questions)
+    byVideo.forEach((id, fs) -> out.add(new VideoScore(id, fs.getFirst().score(), fs)));
     out.sort(Comparator.comparingDouble(v -> -v.score()));
     return out.size() > MAX_VIDEOS ? List.copyOf(out.subList(0, MAX_VIDEOS)) : out;
-  }
-
-  /** Best passage, plus {@link Tuning#followers()} times the next two distinct ones. */
-  private double videoScore(List<Found> best) {
-    List<Found> top = distinct(best, 3);
-    double s = top.getFirst().score();
-    for (int i = 1; i < top.size(); i++) {
-      s += tuning.followers() * top.get(i).score();
-    }
-    return s;
   }
 
   /** Every passage of one video that passes the filters, nearest the query first, above the floor. */
@@ -172,7 +184,7 @@ public final class SemanticSearch {
     // a filter this narrow makes the vector query compare every passage of the video: exact, not approximate
     List<Found> out = new ArrayList<>();
     for (Found x : search(vector(request.query()), only.build(), 2_000)) {
-      if (x.score() >= tuning.floor()) {
+      if (x.score() > tuning.floor()) {
         out.add(x);
       }
     }
@@ -245,7 +257,7 @@ public final class SemanticSearch {
 
   static Moment moment(String query, Found f) {
     return new Moment(f.start(), f.end(), Links.watch(f.videoId(), Math.round(f.start() * 1000)), f.text(),
-        PassageHighlights.of(plain(query), f.text()), f.lang(), "transcript", f.kind());
+        PassageHighlights.of(plain(query), f.text()), f.lang(), "transcript", f.kind(), Moment.MEANING);
   }
 
   /** The request's filters over the passage index (same fields and meaning as the keyword index's). */

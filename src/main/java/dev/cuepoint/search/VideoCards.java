@@ -16,15 +16,19 @@ import org.apache.lucene.index.IndexableField;
 final class VideoCards {
   private VideoCards() {}
 
-  /** The video's card with these moments, or null when the keyword index does not hold it (yet). */
-  static VideoHit of(KeywordIndex.View videos, String id, double score, int momentsTotal, List<Moment> moments)
-      throws IOException {
+  /**
+   * The video's card with these moments, or null when the keyword index does not hold it (yet).
+   *
+   * @param match how the video was found: {@link Moment#MEANING} when by meaning alone
+   */
+  static VideoHit of(KeywordIndex.View videos, String id, double score, int momentsTotal, List<Moment> moments,
+      String match) throws IOException {
     Document meta = videos.card(id);
-    return meta == null ? null : card(meta, score, momentsTotal, moments);
+    return meta == null ? null : card(meta, score, momentsTotal, moments, match);
   }
 
   /** A result from a video's stored {@link KeywordIndex#META} fields and its moments. */
-  static VideoHit card(Document d, double score, int momentsTotal, List<Moment> moments) {
+  static VideoHit card(Document d, double score, int momentsTotal, List<Moment> moments, String match) {
     String id = d.get(Fields.ID);
     IndexableField published = d.getField(Fields.PUBLISHED);
     IndexableField duration = d.getField(Fields.DURATION);
@@ -40,6 +44,7 @@ final class VideoCards {
         Arrays.asList(d.getValues(Fields.PLAYLIST)),
         score,
         momentsTotal,
-        moments);
+        moments,
+        match);
   }
 }

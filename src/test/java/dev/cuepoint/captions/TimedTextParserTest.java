@@ -85,7 +85,7 @@ class TimedTextParserTest {
   void real_srv1_sample_from_youtube_transcript_api_parses() throws Exception {
     Path sample =
         Fixtures.SHARED_DATA.resolve("timedtext/youtube-transcript-api/transcript.xml.static");
-    assumeTrue(Files.isRegularFile(sample), "shared data not found at " + sample.toAbsolutePath());
+    dev.cuepoint.realdata.RealData.present(Files.isRegularFile(sample), "shared data not found at " + sample.toAbsolutePath());
     try (Reader in = Files.newBufferedReader(sample, UTF_8)) {
       assertEquals(
           List.of(

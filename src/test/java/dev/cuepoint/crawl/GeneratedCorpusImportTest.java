@@ -46,7 +46,7 @@ class GeneratedCorpusImportTest {
 
   @Test
   void every_generated_video_is_found_with_its_info_json_metadata() throws Exception {
-    assumeTrue(Files.isDirectory(SHARED.resolve("data/3b1b")),
+    dev.cuepoint.realdata.RealData.present(Files.isDirectory(SHARED.resolve("data/3b1b")),
         "skipped: the shared 3b1b data is not at " + SHARED.toAbsolutePath().normalize());
     Path ytdlp = generate();
     List<String> readFiles = new ArrayList<>();

@@ -22,7 +22,7 @@ class RecordedResponsesTest {
 
   @Test
   void real_recorded_responses_become_our_records() throws Exception {
-    assumeTrue(Files.isDirectory(DATA), "no recorded responses at " + DATA.toAbsolutePath() + ": skipped");
+    dev.cuepoint.realdata.RealData.present(Files.isDirectory(DATA), "no recorded responses at " + DATA.toAbsolutePath() + ": skipped");
     Path items = DATA.resolve("apidata/playlist_items/playlist_items_paged_1.json");
     Path videos = DATA.resolve("apidata/videos/videos_info_multi.json");
     Path captions = DATA.resolve("apidata/captions/captions_by_video.json");

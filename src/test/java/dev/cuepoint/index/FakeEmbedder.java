@@ -13,13 +13,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FakeEmbedder implements Embedder {
   public final AtomicInteger embedded = new AtomicInteger();
   private final String id;
+  private final int dimensions;
+  private double floor;
 
   public FakeEmbedder() {
     this("fake-bag-of-words");
   }
 
   public FakeEmbedder(String id) {
+    this(id, 64);
+  }
+
+  /** With {@code dimensions} buckets: more make two different words share one less often. */
+  public FakeEmbedder(String id, int dimensions) {
     this.id = id;
+    this.dimensions = dimensions;
+  }
+
+  /** This embedder, saying that passages at or below {@code similarity} are unrelated to a query. */
+  public FakeEmbedder withFloor(double similarity) {
+    this.floor = similarity;
+    return this;
+  }
+
+  @Override
+  public double floor() {
+    return floor;
   }
 
   @Override
@@ -29,7 +48,7 @@ public class FakeEmbedder implements Embedder {
 
   @Override
   public int dimensions() {
-    return 64;
+    return dimensions;
   }
 
   @Override
@@ -42,13 +61,13 @@ public class FakeEmbedder implements Embedder {
     List<float[]> out = new ArrayList<>();
     for (String t : texts) {
       embedded.incrementAndGet();
-      float[] v = new float[64];
+      float[] v = new float[dimensions];
       for (String w : t.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
         if (w.length() < 3) {
           continue;
         }
         String key = w.substring(0, Math.min(5, w.length()));
-        v[Math.floorMod(key.hashCode(), 64)] += 1;
+        v[Math.floorMod(key.hashCode(), dimensions)] += 1;
       }
       out.add(Embedder.normalize(v));
     }

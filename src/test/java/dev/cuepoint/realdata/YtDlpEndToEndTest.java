@@ -45,7 +45,7 @@ class YtDlpEndToEndTest {
   void imported_yt_dlp_folder_finds_every_phrase_at_its_second() throws Exception {
     Path data3b1b = RealData.require("3b1b");
     Path tool = RealData.ROOT.resolve("../tools/make_ytdlp_corpus.py");
-    assumeTrue(Files.exists(tool), tool + " not found: end-to-end test skipped");
+    dev.cuepoint.realdata.RealData.present(Files.exists(tool), tool + " not found: end-to-end test skipped");
     Path out = tmp.resolve("corpus/ytdlp");
     Process p = new ProcessBuilder("python3", tool.toString(), data3b1b.toString(), out.toString())
         .redirectErrorStream(true).start();

@@ -42,6 +42,7 @@ class PageBrowserTest {
   @TempDir static Path dir;
   static TestSite site;
   static TestSite offline; // the player script answers 404
+  static TestSite meaning; // searches by meaning too (fake embedder)
   static ChromeDriver driver;
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,6 +51,7 @@ class PageBrowserTest {
     Library library = Library.standard();
     site = TestSite.start(dir, library);
     offline = site.alongside(library, "/test/no-such-iframe-api.js");
+    meaning = site.alongsideWithMeaning(library, dir.resolve("vectors"));
     driver = Chromium.start(Files.createDirectories(dir.resolve("chromium-profile")));
   }
 
@@ -60,6 +62,9 @@ class PageBrowserTest {
     }
     if (offline != null) {
       offline.close();
+    }
+    if (meaning != null) {
+      meaning.close();
     }
     if (site != null) {
       site.close();
@@ -396,6 +401,40 @@ class PageBrowserTest {
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("mode"))).selectByValue("semantic");
     waitUntil(d -> address().contains("mode=semantic"));
     waitUntil(d -> text("error").contains("use mode=keyword"));
+  }
+
+  // --- how each moment was found (issue 17) ---
+  @Test
+  void the_status_counts_the_videos_with_all_the_words_apart_from_those_with_some() {
+    open(site, "/?q=stdp+hebbian&mode=keyword");
+    waitUntil(d -> text("status").startsWith("1 video with all the words of “stdp hebbian” · 1 with some of the words"));
+    WebElement some = momentAt("stdpLecture", 4);
+    assertEquals("some of the words", some.findElement(By.className("match")).getText());
+    assertTrue(some.getDomAttribute("aria-label").startsWith("Play from 0:04, some of the words: "),
+        some.getDomAttribute("aria-label"));
+    assertTrue(momentAt("stdpLecture", 500).findElements(By.className("match")).isEmpty(),
+        "a moment with every word needs no label");
+  }
+
+  @Test
+  void without_exact_matches_the_status_says_so_and_moments_found_by_meaning_are_labelled() throws IOException {
+    open(meaning, "/?q=membrane+zebrafish&mode=hybrid");
+    waitUntil(d -> text("status").startsWith("No exact matches for “membrane zebrafish” · "));
+    assertFalse(text("status").contains("videos for"), text("status"));
+    WebElement byMeaning = waitUntil(d -> d.findElement(By.cssSelector("a.moment.match-meaning")));
+    assertEquals("related by meaning", byMeaning.findElement(By.className("match")).getText());
+    assertTrue(byMeaning.getDomAttribute("aria-label").contains(", related by meaning: "),
+        byMeaning.getDomAttribute("aria-label"));
+    assertEquals("some of the words",
+        momentAt("stdpLecture", 30).findElement(By.className("match")).getText(), "'membrane' without 'zebrafish'");
+    shot("9-by-meaning");
+
+    open(meaning, "/?q=membrane+potential&mode=semantic");
+    waitUntil(d -> text("status").matches("\\d+ videos? related by meaning to “membrane potential”.*"));
+    assertFalse(moments().isEmpty());
+    for (WebElement m : moments()) {
+      assertTrue(m.getDomAttribute("class").contains("match-meaning"), m.getDomAttribute("aria-label"));
+    }
   }
 
   @Test

@@ -34,7 +34,7 @@ class SearchGateTest {
       }
       running.decrementAndGet();
       done.incrementAndGet();
-      return new SearchResponse(request.query(), 0, 20, List.of(), null);
+      return new SearchResponse(request.query(), 0, 20, List.of(), null, "keyword", 0L);
     }
   }
 
@@ -67,7 +67,7 @@ class SearchGateTest {
       if (request.query().equals("x")) {
         throw new IllegalStateException("boom");
       }
-      return new SearchResponse(request.query(), 0, 0, List.of(), null);
+      return new SearchResponse(request.query(), 0, 0, List.of(), null, "keyword", 0L);
     }, 1);
     for (int i = 0; i < 3; i++) {
       assertThrows(IllegalStateException.class, () -> gate.search(SearchRequest.of("x")));

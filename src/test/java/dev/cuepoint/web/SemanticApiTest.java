@@ -81,6 +81,26 @@ class SemanticApiTest {
   }
 
   @Test
+  void semantic_moments_and_videos_say_meaning_and_word_matches_is_null() {
+    JsonNode body = get(server, "/api/search?q=membrane+potential+threshold&mode=semantic").json();
+    assertTrue(body.has("wordMatches") && body.get("wordMatches").isNull(), body.toString());
+    assertTrue(body.get("results").size() > 0, body.toString());
+    for (JsonNode v : body.get("results")) {
+      assertEquals("meaning", v.get("match").asText(), v.toString());
+      v.get("moments").forEach(m -> assertEquals("meaning", m.get("match").asText(), m.toString()));
+    }
+  }
+
+  @Test
+  void hybrid_answers_count_the_videos_holding_every_word() {
+    JsonNode hybrid = get(server, "/api/search?q=stdp+hebbian&mode=hybrid").json();
+    assertEquals("hybrid", hybrid.get("mode").asText());
+    assertEquals(1, hybrid.get("wordMatches").asLong(), hybrid.toString());
+    JsonNode keyword = get(server, "/api/search?q=stdp+hebbian&mode=keyword").json();
+    assertEquals(1, keyword.get("wordMatches").asLong(), keyword.toString());
+  }
+
+  @Test
   void without_a_mode_the_server_default_is_used_and_named() {
     JsonNode body = get(server, "/api/search?q=stdp").json();
     assertEquals(ModeSearch.DEFAULT.name().toLowerCase(), body.get("mode").asText());

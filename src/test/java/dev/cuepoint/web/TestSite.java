@@ -1,8 +1,11 @@
 package dev.cuepoint.web;
 
+import dev.cuepoint.index.FakeEmbedder;
+import dev.cuepoint.index.PassageIndex;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.schedule.RefreshTask;
 import dev.cuepoint.schedule.Refresher;
+import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +29,17 @@ final class TestSite implements AutoCloseable {
   final SearchIndex index;
   final WebServer server;
   final Path web;
+  private final PassageIndex passages; // only on a site that searches by meaning
 
   private TestSite(SearchIndex index, WebServer server, Path web) {
+    this(index, server, web, null);
+  }
+
+  private TestSite(SearchIndex index, WebServer server, Path web, PassageIndex passages) {
     this.index = index;
     this.server = server;
     this.web = web;
+    this.passages = passages;
   }
 
   /** The page with the fake player. */
@@ -70,6 +79,20 @@ final class TestSite implements AutoCloseable {
     return new TestSite(null, other, web);
   }
 
+  /**
+   * Another server on the same index that also searches by meaning (modes semantic and hybrid): the
+   * library's passages embedded by a {@link FakeEmbedder} into {@code vectors}.
+   */
+  TestSite alongsideWithMeaning(Library library, Path vectors) throws IOException {
+    FakeEmbedder embedder = new FakeEmbedder();
+    PassageIndex passages = PassageIndex.open(vectors, embedder);
+    passages.sync(library, false, null, null);
+    WebServer other = new WebServer(index, ModeSearch.of(index, new SearchService(index), passages, embedder), library,
+        new WebServer.Settings("127.0.0.1", 0, web, FAKE_API), WebServer.Operations.none());
+    other.start();
+    return new TestSite(null, other, web, passages);
+  }
+
   String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
   }
@@ -104,6 +127,13 @@ final class TestSite implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (passages != null) {
+      try {
+        passages.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     if (index != null) {
       try {
         index.close();

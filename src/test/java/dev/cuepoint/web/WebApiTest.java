@@ -80,6 +80,24 @@ class WebApiTest {
   }
 
   @Test
+  void search_says_how_each_video_and_moment_was_found_and_how_many_videos_hold_every_word() {
+    JsonNode body = get("/api/search?q=stdp+hebbian").json();
+    assertEquals(2, body.get("total").asLong());
+    assertEquals(1, body.get("wordMatches").asLong(), body.toString());
+    java.util.Map<String, String> videos = new java.util.TreeMap<>();
+    java.util.Map<Double, String> stdpMoments = new java.util.TreeMap<>();
+    for (JsonNode v : body.get("results")) {
+      videos.put(v.get("videoId").asText(), v.get("match").asText());
+      if (v.get("videoId").asText().equals("stdpLecture")) {
+        v.get("moments").forEach(m -> stdpMoments.put(m.get("start").asDouble(), m.get("match").asText()));
+      }
+    }
+    assertEquals(java.util.Map.of("stdpLecture", "words", "hebbLecture", "some-words"), videos);
+    assertEquals("words", stdpMoments.get(500.0), "'STDP is Hebbian learning' at 500 s: " + stdpMoments);
+    assertEquals("some-words", stdpMoments.get(4.0), "'STDP for short' at 4 s: " + stdpMoments);
+  }
+
+  @Test
   void search_filters_by_language_date_and_playlist_and_sorts_by_date() {
     assertEquals(List.of("germanVideo"), ids(get("/api/search?q=schrodinger&lang=de")));
     assertEquals(List.of(), ids(get("/api/search?q=schrodinger&lang=en&from=2021-01-01")));
