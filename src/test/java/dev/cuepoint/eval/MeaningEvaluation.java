@@ -54,6 +54,9 @@ class MeaningEvaluation {
               Files.write(dir.resolve("misses-" + embedder.id() + "-" + m + ".txt"), s.misses());
               Files.write(dir.resolve("misses-tune-" + embedder.id() + "-" + m + ".txt"), t.misses());
             }
+            if (embedder.id().equals(new OnnxEmbedder().id())) {
+              latency(out, modes, test);
+            }
             if (!Boolean.parseBoolean(System.getProperty("eval.suites", "true"))) {
               continue; // questions only: quicker while trying settings
             }
@@ -143,6 +146,27 @@ class MeaningEvaluation {
           Double.parseDouble(p[3])));
     }
     return out;
+  }
+
+  /**
+   * Time per search in process, each question a new text (so its query is embedded, as a new search
+   * is), three rounds; then the same texts again (query vectors cached, as for paging).
+   */
+  private static void latency(StringBuilder out, ModeSearch modes, List<Evaluation.Question> questions)
+      throws Exception {
+    for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+      List<Long> nanos = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (Evaluation.Question q : questions) {
+          long t0 = System.nanoTime();
+          modes.search(Evaluation.request(q.text() + " " + mode.ordinal() + round, mode));
+          nanos.add(System.nanoTime() - t0);
+        }
+      }
+      nanos.sort(null);
+      line(out, "%-8s latency, %d new searches: p50 %.1f ms, p90 %.1f ms", mode.name().toLowerCase(Locale.ROOT),
+          nanos.size(), nanos.get(nanos.size() / 2) / 1e6, nanos.get(nanos.size() * 9 / 10) / 1e6);
+    }
   }
 
   private static void line(StringBuilder out, String format, Object... args) {
