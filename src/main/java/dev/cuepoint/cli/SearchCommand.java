@@ -69,7 +69,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--mode",
       paramLabel = "MODE",
-      description = "keyword (the words said), semantic (by meaning) or hybrid (both fused);"
+      description = "keyword (the words said), semantic (by meaning) or hybrid (words first, meaning for the rest);"
           + " default: hybrid where passage vectors exist, else keyword")
   String mode;
 

@@ -42,7 +42,7 @@ public record SearchRequest(
 
   /**
    * How moments are found: by the words said ({@code KEYWORD}, BM25 and match positions), by meaning
-   * ({@code SEMANTIC}, passage embeddings), or both fused ({@code HYBRID}).
+   * ({@code SEMANTIC}, passage embeddings), or words first and meaning for the rest ({@code HYBRID}).
    */
   public enum Mode {
     KEYWORD,
