@@ -107,27 +107,10 @@ public final class HybridSearch {
       }
     }
 
-    // the rest, by meaning helped by the keyword rank
-    SemanticSearch.Tuning tuning = semantic.tuning();
-    Map<String, Double> fused = new HashMap<>();
-    Map<String, Integer> keywordRank = new HashMap<>();
-    for (int i = 0; i < words.results().size(); i++) {
-      keywordRank.put(words.results().get(i).videoId(), i);
-    }
     Set<String> taken = new HashSet<>();
     first.forEach(v -> taken.add(v.videoId()));
-    // meaning scores put on one scale whatever the model: the best video 1, a video at the floor 0
-    double top = meaning.isEmpty() ? 0 : meaning.getFirst().score();
-    double span = top - tuning.floor();
-    for (SemanticSearch.VideoScore v : meaning) {
-      if (!taken.contains(v.videoId())) {
-        Integer r = keywordRank.get(v.videoId());
-        double help = r == null ? 0 : tuning.keywordWeight() * tuning.keywordRanks() / (tuning.keywordRanks() + r);
-        fused.put(v.videoId(), (span > 0 ? (v.score() - tuning.floor()) / span : 1) + help);
-      }
-    }
-    List<String> byMeaning = fused.keySet().stream()
-        .sorted(Comparator.comparingDouble((String id) -> -fused.get(id))).toList();
+    Map<String, Double> fused = byMeaning(meaning, words.results(), taken);
+    List<String> byMeaning = List.copyOf(fused.keySet());
     List<VideoHit> wordsOnly = partial.stream().filter(v -> !fused.containsKey(v.videoId())).toList();
 
     int total = first.size() + byMeaning.size() + wordsOnly.size();
@@ -162,6 +145,33 @@ public final class HybridSearch {
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     return new SearchResponse(request.query(), total, ms, hits, words.suggestion(), "hybrid", words.wordMatches());
+  }
+
+  /**
+   * The videos found by meaning but not {@code taken}, best first, each with its score: its meaning
+   * score on one scale whatever the model (the best video 1, a video at the floor 0) plus the help of
+   * its keyword rank.
+   */
+  private Map<String, Double> byMeaning(List<SemanticSearch.VideoScore> meaning, List<VideoHit> keywordOrder,
+      Set<String> taken) {
+    SemanticSearch.Tuning tuning = semantic.tuning();
+    Map<String, Integer> keywordRank = new HashMap<>();
+    for (int i = 0; i < keywordOrder.size(); i++) {
+      keywordRank.put(keywordOrder.get(i).videoId(), i);
+    }
+    double span = meaning.isEmpty() ? 0 : meaning.getFirst().score() - tuning.floor();
+    Map<String, Double> scores = new HashMap<>();
+    for (SemanticSearch.VideoScore v : meaning) {
+      if (!taken.contains(v.videoId())) {
+        Integer r = keywordRank.get(v.videoId());
+        double help = r == null ? 0 : tuning.keywordWeight() * tuning.keywordRanks() / (tuning.keywordRanks() + r);
+        scores.put(v.videoId(), (span > 0 ? (v.score() - tuning.floor()) / span : 1) + help);
+      }
+    }
+    Map<String, Double> ordered = new java.util.LinkedHashMap<>();
+    scores.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return ordered;
   }
 
   private static boolean allWords(VideoHit v) {
