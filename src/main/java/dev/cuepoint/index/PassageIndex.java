@@ -337,6 +337,9 @@ public final class PassageIndex implements Closeable {
           } else {
             updated++;
           }
+        } catch (Embedder.ShuttingDown ex) {
+          stopped = true; // the process is stopping: what is written so far is committed below
+          break;
         } catch (IOException | RuntimeException ex) {
           failures.add(id + ": " + ex.getMessage());
           LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
