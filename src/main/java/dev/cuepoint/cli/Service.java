@@ -127,9 +127,11 @@ final class Service implements AutoCloseable {
   private static Long quotaUsedToday(DataDir data) {
     try {
       return Crawler.quotaUsedToday(data.state(), Clock.systemUTC());
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("the Data API units used today are unknown: {}", e.getMessage());
-      return null; // no readable crawl state: unknown, which the status says as null
+    } catch (IOException e) {
+      return null; // no readable crawl state: unknown, which the status says as null (the crawl says why)
+    } catch (RuntimeException e) {
+      LOG.warn("reading the Data API units used today failed", e);
+      return null;
     }
   }
 
