@@ -342,7 +342,11 @@ public final class PassageIndex implements Closeable {
           break;
         } catch (IOException | RuntimeException ex) {
           failures.add(id + ": " + ex.getMessage());
-          LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
+          if (ex instanceof RuntimeException) {
+            LOG.warn("passages of video {} not indexed", id, ex); // a bug or the model: the stack says which
+          } else {
+            LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
+          }
         }
         done++;
         if (done % COMMIT_EVERY == 0 || System.nanoTime() - lastCommit > COMMIT_SECONDS * 1_000_000_000L) {
