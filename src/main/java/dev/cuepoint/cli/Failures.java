@@ -9,7 +9,8 @@ import picocli.CommandLine;
 
 /**
  * Turns what a command throws into one line for the user and an exit status: a user's mistake is
- * status 2, anything else 1. Stack traces only go to the debug log: users get the reason.
+ * status 2, anything else 1. Users get the reason; the stack trace goes to the log at WARN for what
+ * can only be a bug (an unexpected RuntimeException), else to the debug log.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
@@ -17,7 +18,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-    LOG.debug("command failed", ex);
+    if (ex instanceof RuntimeException && !(ex instanceof UsageException) && !(ex instanceof InvalidQueryException)
+        && !(ex instanceof UncheckedIOException) && !(ex instanceof CommandLine.PicocliException)) {
+      LOG.warn("cuepoint {} failed unexpectedly", cl.getCommandName(), ex); // a bug: the stack trace says where
+    } else {
+      LOG.debug("command failed", ex);
+    }
     cl.getErr().println("cuepoint " + cl.getCommandName() + ": " + reason(ex));
     return ex instanceof InvalidQueryException || ex instanceof UsageException ? 2 : 1;
   }

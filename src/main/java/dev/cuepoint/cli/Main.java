@@ -28,6 +28,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     quietLucene();
+    stopSafelyOnSignals();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -44,6 +45,33 @@ public final class Main implements Runnable {
           return 2;
         });
     return cl.execute(args);
+  }
+
+  /**
+   * On SIGTERM, Ctrl-C or a closed terminal, lets native model work (loading, embedding) end before the
+   * JVM starts to exit: ONNX Runtime frees its native environment in a shutdown hook of its own, which
+   * runs alongside ours, and a model still running then crashes the JVM. Then exits as the JVM would
+   * have (128 + the signal's number: 143 for SIGTERM, 130 for Ctrl-C), running the shutdown hooks
+   * ({@code serve} stops in order there).
+   */
+  @SuppressWarnings("removal")
+  private static void stopSafelyOnSignals() {
+    for (String name : java.util.List.of("TERM", "INT", "HUP")) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+          try {
+            if (!dev.cuepoint.index.OnnxEmbedder.stopNativeWork(30_000)) {
+              System.err.println("cuepoint: the embedding model still runs after 30 s; stopping anyway");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          System.exit(128 + signal.getNumber());
+        });
+      } catch (IllegalArgumentException e) {
+        // no such signal here, or the JVM was started with -Xrs: the JVM's own handling stays
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.cuepoint.cli;
 
+import dev.cuepoint.index.IndexRepair;
 import dev.cuepoint.index.PassageIndex;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.search.ModeSearch;
@@ -89,7 +90,7 @@ final class SearchCommand implements Callable<Integer> {
     };
     SearchRequest request = new SearchRequest(String.join(" ", query), limit, offset, playlist, lang, from, to,
         order, moments, java.util.List.of(), chosen);
-    try (KeywordIndex index = data.openIndex(System.getenv(), true);
+    try (KeywordIndex index = openKeywords();
         PassageIndex passages = passagesFor(chosen)) {
       SearchService keyword = new SearchService(index);
       ModeSearch modes = passages == null
@@ -125,7 +126,33 @@ final class SearchCommand implements Callable<Integer> {
     if (Vectors.embedder() == null) {
       return null; // ModeSearch says why semantic search is off
     }
-    return PassageIndex.openReadOnly(data.vectors());
+    try {
+      return PassageIndex.openReadOnly(data.vectors());
+    } catch (java.io.IOException e) {
+      if (!IndexRepair.isDamage(e)) {
+        throw e;
+      }
+      // the passage index cannot be read: opening it for writing moves it aside, then it is rebuilt
+      spec.commandLine().getErr().println("the passage index cannot be read (" + e.getMessage()
+          + "): rebuilding it from the corpus");
+      IndexCommand.embed(data, false, spec.commandLine().getErr());
+      return PassageIndex.openReadOnly(data.vectors());
+    }
+  }
+
+  /** The keyword index, read-only; one that cannot be read is rebuilt from the corpus first. */
+  private KeywordIndex openKeywords() throws java.io.IOException {
+    try {
+      return data.openIndex(System.getenv(), true);
+    } catch (java.io.IOException e) {
+      if (!IndexRepair.isDamage(e)) {
+        throw e;
+      }
+      spec.commandLine().getErr().println("the keyword index cannot be read (" + e.getMessage()
+          + "): rebuilding it from the corpus");
+      IndexCommand.updateKeywords(data, false, spec.commandLine().getErr());
+      return data.openIndex(System.getenv(), true);
+    }
   }
 
   /** Says on stderr when semantic search does not cover the whole corpus yet (an import that did not wait). */

@@ -33,6 +33,7 @@ import java.util.Optional;
  * {@link #close()} stops them in the order that loses nothing.
  */
 final class Service implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Service.class);
   final KeywordIndex index;
   final PassageIndex passages; // null when embeddings are off
   final Refresher refresher;
@@ -103,7 +104,10 @@ final class Service implements AutoCloseable {
         long t0 = System.nanoTime();
         embedder.embed(List.of("warm up")); // loads the model; the text is not kept anywhere
         out.printf("Embedding model %s loaded (%d ms)%n", embedder.id(), (System.nanoTime() - t0) / 1_000_000);
+      } catch (dev.cuepoint.index.Embedder.ShuttingDown e) {
+        return; // stopped while the model loaded
       } catch (RuntimeException e) {
+        LOG.warn("loading the embedding model failed", e);
         err.println("cuepoint serve: loading the embedding model failed: " + e.getMessage()
             + " (keyword search works; semantic searches will fail until it loads)");
       }
@@ -113,6 +117,7 @@ final class Service implements AutoCloseable {
           out.println(r.summary());
         }
       } catch (IOException | RuntimeException e) {
+        LOG.warn("embedding passages failed", e);
         err.println("cuepoint serve: embedding passages failed: " + e.getMessage()
             + " (semantic search answers from the vectors it has; the next refresh tries again)");
       }
@@ -123,7 +128,10 @@ final class Service implements AutoCloseable {
     try {
       return Crawler.quotaUsedToday(data.state(), Clock.systemUTC());
     } catch (IOException e) {
-      return null; // no readable crawl state: unknown, which the status says as null
+      return null; // no readable crawl state: unknown, which the status says as null (the crawl says why)
+    } catch (RuntimeException e) {
+      LOG.warn("reading the Data API units used today failed", e);
+      return null;
     }
   }
 
@@ -229,8 +237,8 @@ final class Service implements AutoCloseable {
       if (passages != null) {
         passages.close();
       }
-    } catch (IOException e) {
-      System.err.println("cuepoint serve: closing the index failed: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("closing the index failed", e);
     }
   }
 }

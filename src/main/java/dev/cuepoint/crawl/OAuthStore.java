@@ -42,13 +42,17 @@ public final class OAuthStore {
     }
     try {
       JsonNode n = mapper.readTree(bytes);
+      if (n == null || !n.isObject() || n.path("refreshToken").asText("").isEmpty()) {
+        throw new IOException(
+            "OAuth credentials " + file + " are damaged (no refresh token in them): run 'cuepoint auth' again");
+      }
       return Optional.of(
           new ApiCredentials.OAuth(
               n.path("clientId").asText(""), n.path("clientSecret").asText(""),
               n.path("refreshToken").asText(""), n.path("tokenUrl").asText(YouTubeApi.DEFAULT_TOKEN_URL)));
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IOException(
-          "OAuth credentials " + file + " are unreadable (" + e.getMessage() + "): run 'cuepoint auth' again", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      throw new IOException("OAuth credentials " + file + " are damaged ("
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): run 'cuepoint auth' again", e);
     }
   }
 

@@ -41,6 +41,16 @@ public interface Embedder {
     return embed(query);
   }
 
+  /**
+   * The process is stopping: a model that runs native code refuses new work then, so that nothing
+   * native runs while the runtime is released (see {@link OnnxEmbedder#stopNativeWork}).
+   */
+  final class ShuttingDown extends IllegalStateException {
+    public ShuttingDown() {
+      super("the process is stopping: no more embedding");
+    }
+  }
+
   /** Scales {@code v} to unit length in place (a zero vector stays zero); returns it. */
   static float[] normalize(float[] v) {
     double sum = 0;

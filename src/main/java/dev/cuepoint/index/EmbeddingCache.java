@@ -20,12 +20,16 @@ import java.util.Set;
  * Vectors already computed, by a hash of the text they were computed from, in one append-only file per
  * model ({@code embeddings-<model>.bin}): a refresh embeds only passages whose text is new. Only the
  * hash → file position table is kept in memory (a few dozen bytes per vector); vectors are read from
- * the file when asked for. A record cut short by a crash is dropped when the file is next opened.
+ * the file when asked for. A record cut short by a crash is dropped when the file is next opened; a
+ * file whose header is damaged is dropped as a whole, and a vector that is not of unit length (every
+ * embedder's vectors are; bytes overwritten on disk are not) counts as absent: a cache can only cost
+ * model time, never a wrong or failed search.
  *
  * <p>File layout: the header {@code CUEPOINT-VECTORS 1}, the dimension count (int), then records of a
  * 16-byte hash (the first half of the text's SHA-256) and the vector's floats, little-endian.
  */
 public final class EmbeddingCache implements Closeable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddingCache.class);
   private static final byte[] MAGIC = "CUEPOINT-VECTORS 1\n".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + Integer.BYTES;
 
@@ -78,8 +82,12 @@ public final class EmbeddingCache implements Closeable {
     h.get(magic);
     int fileDims = h.getInt();
     if (!java.util.Arrays.equals(magic, MAGIC) || fileDims != dims) {
-      throw new IOException("embedding cache " + file + " is not a " + dims + "-dimension vector file;"
-          + " delete it and the vectors are computed again");
+      LOG.warn("embedding cache {} is damaged or not a {}-dimension vector file: dropped it; its vectors are"
+          + " computed again", file, dims);
+      channel.truncate(0);
+      writeFully(ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(dims).flip(), 0);
+      channel.force(true);
+      return;
     }
     long whole = (channel.size() - HEADER) / recordBytes;
     ByteBuffer keys = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
@@ -107,7 +115,19 @@ public final class EmbeddingCache implements Closeable {
     b.flip();
     float[] v = new float[dims];
     b.asFloatBuffer().get(v);
+    if (!unitLength(v)) {
+      positions.remove(hash); // overwritten on disk: embedded again, and put appends the new vector
+      return null;
+    }
     return v;
+  }
+
+  private static boolean unitLength(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += (double) x * x;
+    }
+    return Math.abs(sum - 1) < 1e-3; // NaN fails too
   }
 
   public synchronized void put(Hash hash, float[] vector) throws IOException {

@@ -38,6 +38,14 @@ public interface KeywordIndex extends Closeable {
     return null;
   }
 
+  /**
+   * Where a damaged index found when this one was opened was moved (it is being rebuilt from the
+   * corpus), or null: nothing was damaged, or the engine heals itself (a cluster).
+   */
+  default java.nio.file.Path movedAside() {
+    return null;
+  }
+
   /** Bytes the index takes (on disk, or in the cluster's primary shards). */
   long sizeBytes() throws IOException;
 

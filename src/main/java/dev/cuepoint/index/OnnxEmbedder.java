@@ -9,6 +9,8 @@ import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddi
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +59,41 @@ public final class OnnxEmbedder implements Embedder {
 
   public static final Model DEFAULT = Model.MINILM;
 
+  /**
+   * Held (shared) by every call into ONNX Runtime, taken whole by {@link #stopNativeWork} when the
+   * process stops. ONNX Runtime's own shutdown hook releases its native environment as soon as the JVM
+   * starts to exit, and the JVM's hooks run all at once: a model still loading or embedding then
+   * crashes the JVM (SIGSEGV in libonnxruntime). So the process waits here before it starts to exit.
+   */
+  private static final ReentrantReadWriteLock NATIVE = new ReentrantReadWriteLock();
+
+  private static volatile boolean stopping;
+
+  /**
+   * Refuses new model work ({@link Embedder.ShuttingDown}) and waits for the work under way to end: call
+   * it before the JVM starts to exit (on a signal).
+   *
+   * @return false when work was still running after {@code millis}
+   */
+  public static boolean stopNativeWork(long millis) throws InterruptedException {
+    stopping = true;
+    return NATIVE.writeLock().tryLock(millis, TimeUnit.MILLISECONDS); // never released: the process ends
+  }
+
+  private static <T> T nativeCall(Supplier<T> work) {
+    if (stopping || !NATIVE.readLock().tryLock()) {
+      throw new Embedder.ShuttingDown();
+    }
+    try {
+      if (stopping) {
+        throw new Embedder.ShuttingDown();
+      }
+      return work.get();
+    } finally {
+      NATIVE.readLock().unlock();
+    }
+  }
+
   private final Model which;
   private volatile EmbeddingModel model; // loaded by load() or on first use: one to two seconds
 
@@ -70,7 +107,7 @@ public final class OnnxEmbedder implements Embedder {
 
   /** Loads the model now, so that the first search does not wait for it. */
   public OnnxEmbedder load() {
-    model();
+    nativeCall(this::model);
     return this;
   }
 
@@ -123,7 +160,7 @@ public final class OnnxEmbedder implements Embedder {
       return List.of();
     }
     List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(prefix + t)).toList();
-    List<Embedding> out = model().embedAll(segments).content();
+    List<Embedding> out = nativeCall(() -> model().embedAll(segments).content());
     List<float[]> vectors = new ArrayList<>(out.size());
     for (Embedding e : out) {
       vectors.add(Embedder.normalize(e.vector().clone()));

@@ -68,6 +68,7 @@ public final class PassageIndex implements Closeable {
   private final Embedder embedder; // null when read-only
   private final EmbeddingCache cache; // null when read-only
   private volatile PassageProgress progress;
+  private volatile Path movedAside; // where a damaged index found at open went, or null
 
   private PassageIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
       Embedder embedder, EmbeddingCache cache) {
@@ -86,6 +87,22 @@ public final class PassageIndex implements Closeable {
    */
   public static PassageIndex open(Path dir, Embedder embedder) throws IOException {
     Path path = dir.resolve("lucene");
+    Path aside = IndexRepair.moveAsideIfDamaged(path, "passage index");
+    PassageIndex index;
+    try {
+      index = openWriter(dir, path, embedder);
+    } catch (IOException e) {
+      if (!IndexRepair.isDamage(e) || aside != null) {
+        throw e;
+      }
+      aside = IndexRepair.moveAside(path, "passage index", e.toString());
+      index = openWriter(dir, path, embedder);
+    }
+    index.movedAside = aside;
+    return index;
+  }
+
+  private static PassageIndex openWriter(Path dir, Path path, Embedder embedder) throws IOException {
     Files.createDirectories(path);
     Directory d = FSDirectory.open(path);
     IndexWriterConfig config = new IndexWriterConfig();
@@ -132,6 +149,14 @@ public final class PassageIndex implements Closeable {
 
   public Path path() {
     return path;
+  }
+
+  /**
+   * Where the damaged passage index this open found was moved to, or null. Its passages are written
+   * again by the next {@link #sync}; their vectors mostly come from the embedding cache.
+   */
+  public Path movedAside() {
+    return movedAside;
   }
 
   public IndexSearcher acquire() throws IOException {
@@ -312,9 +337,16 @@ public final class PassageIndex implements Closeable {
           } else {
             updated++;
           }
+        } catch (Embedder.ShuttingDown ex) {
+          stopped = true; // the process is stopping: what is written so far is committed below
+          break;
         } catch (IOException | RuntimeException ex) {
           failures.add(id + ": " + ex.getMessage());
-          LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
+          if (ex instanceof RuntimeException) {
+            LOG.warn("passages of video {} not indexed", id, ex); // a bug or the model: the stack says which
+          } else {
+            LOG.warn("passages of video {} not indexed: {}", id, ex.getMessage());
+          }
         }
         done++;
         if (done % COMMIT_EVERY == 0 || System.nanoTime() - lastCommit > COMMIT_SECONDS * 1_000_000_000L) {

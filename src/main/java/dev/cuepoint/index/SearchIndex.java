@@ -38,6 +38,7 @@ public final class SearchIndex implements KeywordIndex {
   private final Analyzers analyzers = new Analyzers();
   /** The transcript fields of the last reader seen; they change only when the index does. */
   private volatile TranscriptFields transcriptFields = new TranscriptFields(null, List.of());
+  private volatile Path movedAside; // where a damaged index found at open went, or null
 
   private record TranscriptFields(Object readerKey, List<String> fields) {}
 
@@ -48,8 +49,29 @@ public final class SearchIndex implements KeywordIndex {
     this.searchers = searchers;
   }
 
-  /** Opens (creating if needed) the index for writing and searching. One writer per directory. */
+  /**
+   * Opens (creating if needed) the index for writing and searching. One writer per directory. An index
+   * that cannot be read is moved aside first ({@link IndexRepair}) and an empty one opened: the next
+   * {@link #sync} indexes the whole corpus into it.
+   */
   public static SearchIndex open(Path path) throws IOException {
+    Path aside = IndexRepair.moveAsideIfDamaged(path, "keyword index");
+    SearchIndex index;
+    try {
+      index = openWriter(path);
+    } catch (IOException e) {
+      if (!IndexRepair.isDamage(e) || aside != null) {
+        throw e;
+      }
+      // damage the check did not see (a file that went between the check and the open)
+      aside = IndexRepair.moveAside(path, "keyword index", e.toString());
+      index = openWriter(path);
+    }
+    index.movedAside = aside;
+    return index;
+  }
+
+  private static SearchIndex openWriter(Path path) throws IOException {
     Files.createDirectories(path);
     Directory dir = FSDirectory.open(path);
     IndexWriterConfig config = new IndexWriterConfig(new Analyzers());
@@ -64,10 +86,16 @@ public final class SearchIndex implements KeywordIndex {
       dir.close();
       throw new IndexLockedException(path, e);
     }
-    if (!DirectoryReader.indexExists(dir)) {
-      writer.commit(); // so that searchers can open an empty index
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        writer.commit(); // so that searchers can open an empty index
+      }
+      return new SearchIndex(path, dir, writer, new SearcherManager(writer, null));
+    } catch (IOException | RuntimeException e) {
+      writer.close();
+      dir.close();
+      throw e;
     }
-    return new SearchIndex(path, dir, writer, new SearcherManager(writer, null));
   }
 
   /** The index is held by another process (a running {@code serve}, {@code import} or {@code crawl}). */
@@ -97,6 +125,12 @@ public final class SearchIndex implements KeywordIndex {
 
   public Path path() {
     return path;
+  }
+
+  /** Where the damaged index this open found was moved to, or null when it opened as it was. */
+  @Override
+  public Path movedAside() {
+    return movedAside;
   }
 
   @Override

@@ -75,7 +75,11 @@ public final class SyncLoop {
             (old == null ? added : updated).incrementAndGet();
           } catch (IOException | RuntimeException ex) {
             failures.add(id + ": " + ex.getMessage());
-            LOG.warn("video {} not indexed: {}", id, ex.getMessage());
+            if (ex instanceof RuntimeException) {
+              LOG.warn("video {} not indexed", id, ex); // a bug, not a bad file: the stack trace says where
+            } else {
+              LOG.warn("video {} not indexed: {}", id, ex.getMessage());
+            }
           } finally {
             inFlight.release();
           }

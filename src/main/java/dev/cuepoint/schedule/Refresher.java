@@ -137,8 +137,12 @@ public final class Refresher implements AutoCloseable {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         run.done(new RefreshStep(task.name(), reason, ms, false));
-        LOG.warn("refresh {} {} failed after {} ms: {}", run.id, task.name(), ms, reason);
-        LOG.debug("refresh failure", e);
+        if (e instanceof java.io.IOException) {
+          // the network, a quota, a missing folder: the reason is what an operator acts on
+          LOG.warn("refresh {} {} failed after {} ms: {}", run.id, task.name(), ms, reason);
+        } else {
+          LOG.warn("refresh {} {} failed after {} ms", run.id, task.name(), ms, e);
+        }
         state = RefreshRun.State.FAILED;
         failure = task.name() + " failed: " + reason;
         break;

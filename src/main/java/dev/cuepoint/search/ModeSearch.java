@@ -69,6 +69,11 @@ public final class ModeSearch {
     return passages == null ? null : passages.progress();
   }
 
+  /** Where a damaged passage index found at start was moved (it is being rebuilt), or null. */
+  public java.nio.file.Path passagesMovedAside() {
+    return passages == null ? null : passages.movedAside();
+  }
+
   /** Why semantic search is off; null when it is on. */
   public String offReason() {
     return semantic == null ? offReason : null;

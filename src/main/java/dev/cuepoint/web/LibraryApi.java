@@ -95,6 +95,11 @@ final class LibraryApi {
       out.put("passagesPerSecond", Math.round(p.passagesPerSecond() * 10) / 10.0);
       out.put("etaSeconds", p.etaSeconds() < 0 ? null : p.etaSeconds());
     }
+    java.nio.file.Path aside = search.passagesMovedAside();
+    if (aside != null) {
+      out.put("rebuilding", !p.ready());
+      out.put("movedAside", aside.toString());
+    }
     return out;
   }
 

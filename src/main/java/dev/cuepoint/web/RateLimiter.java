@@ -2,8 +2,12 @@ package dev.cuepoint.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.TooManyRequestsResponse;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,12 +36,22 @@ public final class RateLimiter {
     }
   }
 
-  /** Past this many clients, buckets that have refilled (idle clients) are dropped. */
+  /**
+   * Clients remembered at most; past it the least recently seen one is forgotten (it gets a full bucket
+   * if it comes back). A client that rotates addresses only pushes out idle ones: whoever is being
+   * limited keeps being seen, so keeps its bucket. IPv6 clients count per /64 (one customer's network),
+   * else one machine has millions of addresses.
+   */
   static final int MAX_CLIENTS = 10_000;
 
   private final Limit limit;
   private final LongSupplier nanoTime;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) { // access order: LRU
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+      return size() > MAX_CLIENTS;
+    }
+  };
 
   public RateLimiter(Limit limit) {
     this(limit, System::nanoTime);
@@ -63,24 +77,39 @@ public final class RateLimiter {
     }
   }
 
-  /** Takes a token for the client: 0 when it had one, else the nanoseconds until it will. */
-  long acquire(String client) {
+  /** Takes a token for the client's address: 0 when it had one, else the nanoseconds until it will. */
+  long acquire(String address) {
     long now = nanoTime.getAsLong();
-    if (buckets.size() > MAX_CLIENTS) {
-      forgetIdle(now);
+    String client = client(address);
+    Bucket bucket;
+    synchronized (buckets) {
+      bucket = buckets.computeIfAbsent(client, c -> new Bucket(limit.burst(), now));
     }
-    return buckets.computeIfAbsent(client, c -> new Bucket(limit.burst(), now)).take(now, limit);
+    return bucket.take(now, limit);
   }
 
   /** Clients with a bucket now. */
   int clients() {
-    return buckets.size();
+    synchronized (buckets) {
+      return buckets.size();
+    }
   }
 
-  private void forgetIdle(long now) {
-    buckets.values().removeIf(b -> b.full(now, limit));
-    if (buckets.size() > MAX_CLIENTS) {
-      buckets.clear(); // a flood of distinct addresses: start over rather than grow without bound
+  /** Whom a bucket belongs to: an IPv4 address, or an IPv6 address's /64 network. */
+  static String client(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return address;
+    }
+    try {
+      // a literal: no name lookup. IPv4-mapped addresses come back as IPv4
+      InetAddress a = InetAddress.getByName(address);
+      if (a instanceof Inet6Address) {
+        byte[] b = a.getAddress();
+        return HexFormat.of().formatHex(b, 0, 8) + "::/64";
+      }
+      return a.getHostAddress();
+    } catch (UnknownHostException | IllegalArgumentException e) {
+      return address; // not an address literal (Javalin gives one): limit it as written
     }
   }
 
@@ -104,11 +133,6 @@ public final class RateLimiter {
         return 0;
       }
       return (long) Math.ceil((1 - tokens) / limit.perSecond() * 1e9);
-    }
-
-    synchronized boolean full(long now, Limit limit) {
-      refill(now, limit);
-      return tokens >= limit.burst();
     }
 
     private void refill(long now, Limit limit) {

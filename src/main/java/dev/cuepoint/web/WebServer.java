@@ -103,6 +103,7 @@ public final class WebServer implements AutoCloseable {
   /** How long in-flight requests may take to finish when the server stops. */
   private static final long STOP_TIMEOUT_MS = 10_000;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebServer.class);
   private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("dev.cuepoint.access");
 
   private final Javalin app;
@@ -174,11 +175,16 @@ public final class WebServer implements AutoCloseable {
 
   record Health(String status) {}
 
-  /** The indexes' state for the search cache; null (nothing cached) when it cannot be read. */
+  /**
+   * The indexes' state for the search cache; null (nothing cached) when it cannot be read: an index
+   * closing or reopening. A RuntimeException is a bug and goes up (a 500 and a logged stack trace)
+   * rather than silently turning the cache off.
+   */
   private static Object state(ModeSearch search, dev.cuepoint.search.SearchRequest request) {
     try {
       return search.state(request);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      LOG.warn("the index state cannot be read; this search is not cached: {}", e.toString());
       return null;
     }
   }

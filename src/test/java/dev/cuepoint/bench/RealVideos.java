@@ -16,7 +16,7 @@ record RealVideos(Path root, List<RealVideo> videos) {
   /** One real video: its id, title, year, caption file and cues. */
   record RealVideo(String id, String title, int year, Path srt, List<Cue> cues) {}
 
-  static final Path DEFAULT_ROOT = Path.of("..", "shared", "data", "3b1b");
+  static final Path DEFAULT_ROOT = dev.cuepoint.realdata.RealData.ROOT.resolve("3b1b");
 
   /** Reads the manifest and parses every {@code english/captions.srt} it lists. */
   static RealVideos load(Path root) throws IOException, CaptionException {

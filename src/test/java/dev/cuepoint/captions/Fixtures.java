@@ -16,7 +16,7 @@ final class Fixtures {
   static final Path DIR = Path.of("src/test/resources/captions");
 
   /** The shared real data (../shared/data), read in place and never copied into the repository. */
-  static final Path SHARED_DATA = Path.of("../shared/data");
+  static final Path SHARED_DATA = dev.cuepoint.realdata.RealData.ROOT;
 
   private Fixtures() {}
 

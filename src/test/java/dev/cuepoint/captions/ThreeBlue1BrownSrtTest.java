@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +57,7 @@ class ThreeBlue1BrownSrtTest {
   }
 
   private static void requireData() {
-    assumeTrue(
+    dev.cuepoint.realdata.RealData.present(
         Files.isDirectory(ROOT),
         "skipped: the shared 3b1b captions are not at " + ROOT.toAbsolutePath());
   }

@@ -1,6 +1,5 @@
 package dev.cuepoint.captions;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +13,13 @@ import java.util.List;
  * real-data tests are skipped, not failed.
  */
 final class WebVttTestData {
-  static final Path DIR = Path.of("../shared/data");
+  static final Path DIR = dev.cuepoint.realdata.RealData.ROOT;
 
   private WebVttTestData() {}
 
   /** {@code ../shared/data/relative}, skipping the calling test when the data is not there. */
   static Path require(String relative) {
-    assumeTrue(
+    dev.cuepoint.realdata.RealData.present(
         Files.isDirectory(DIR), DIR.toAbsolutePath() + " not found: real-data tests skipped");
     Path p = DIR.resolve(relative);
     dev.cuepoint.realdata.RealData.present(Files.exists(p), p.toAbsolutePath() + " not found: real-data tests skipped");

@@ -1,5 +1,6 @@
 package dev.cuepoint.cli;
 
+import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,16 +120,12 @@ class CrawlAndAuthCommandTest {
     assertEquals(4, fake.calls("captions.download"));
   }
 
-  private String waitForUrl() throws InterruptedException {
+  private String waitForUrl() throws Exception {
     Pattern p = Pattern.compile("(https://accounts\\.example\\.invalid/auth\\?\\S+)");
-    for (int i = 0; i < 200; i++) {
+    return awaitValue("the consent URL to be printed", () -> {
       Matcher m = p.matcher(out.toString());
-      if (m.find()) {
-        return m.group(1);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no consent URL printed: " + out + err);
+      return m.find() ? m.group(1) : null;
+    }, java.time.Duration.ofSeconds(10));
   }
 
   private static Map<String, String> query(String raw) {

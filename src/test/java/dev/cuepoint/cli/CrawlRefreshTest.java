@@ -1,5 +1,6 @@
 package dev.cuepoint.cli;
 
+import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,14 +85,10 @@ class CrawlRefreshTest {
         .POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(202, started.statusCode(), started.body());
     String id = JSON.readTree(started.body()).get("id").asText();
-    for (int i = 0; i < 600; i++) {
+    return awaitValue("refresh " + id + " to end", () -> {
       JsonNode run = JSON.readTree(send(at("/api/admin/refresh/" + id).header("Authorization", "Bearer " + TOKEN)).body());
-      if (!run.get("result").asText().equals("running")) {
-        return run;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("refresh did not end");
+      return run.get("result").asText().equals("running") ? null : run;
+    }, java.time.Duration.ofSeconds(30));
   }
 
   long total(String q) throws Exception {

@@ -1,5 +1,6 @@
 package dev.cuepoint.cli;
 
+import static dev.cuepoint.Await.awaitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,8 +110,9 @@ class KillDuringRefreshTest {
         .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString()).body());
     String id = started.get("id").asText();
-    // kill while the refresh runs: importing 1,500 videos takes seconds, this waits a fraction of one
-    Thread.sleep(300);
+    // kill while the refresh runs: as soon as its import has written a first new video (1,500 take seconds)
+    awaitUntil("the refresh's import to write a new video",
+        () -> new CorpusStore(data).ids().stream().anyMatch(v -> v.startsWith("newVid")), java.time.Duration.ofSeconds(60));
     JsonNode run = get(port, "/api/admin/refresh/" + id, true);
     server.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to tidy up
     assertEquals("running", run.get("result").asText(), "the refresh must still be running when killed: " + run);

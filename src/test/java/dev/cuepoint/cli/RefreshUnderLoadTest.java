@@ -1,5 +1,7 @@
 package dev.cuepoint.cli;
 
+import static dev.cuepoint.Await.awaitUntil;
+import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,17 +88,13 @@ class RefreshUnderLoadTest {
     HttpResponse<String> started = post("/api/admin/refresh", "Bearer " + TOKEN);
     assertEquals(202, started.statusCode(), started.body());
     String progress = JSON.readTree(started.body()).get("progress").asText();
-    for (int i = 0; i < 600; i++) {
+    return awaitValue("the refresh to end", () -> {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(progress)))
           .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode(), r.body());
       JsonNode run = JSON.readTree(r.body());
-      if (!run.get("result").asText().equals("running")) {
-        return run;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("refresh did not end");
+      return run.get("result").asText().equals("running") ? null : run;
+    }, java.time.Duration.ofSeconds(30));
   }
 
   long total(String q) throws Exception {
@@ -137,7 +135,9 @@ class RefreshUnderLoadTest {
       searchers.add(th);
     }
     JsonNode run = refreshAndWait();
-    Thread.sleep(200);
+    int before = answered.get();
+    awaitUntil("searches after the refresh", () -> answered.get() >= before + 8 || !failures.isEmpty(),
+        java.time.Duration.ofSeconds(30));
     running.set(false);
     for (Thread th : searchers) {
       th.join(10_000);

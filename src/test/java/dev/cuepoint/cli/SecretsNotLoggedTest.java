@@ -1,5 +1,8 @@
 package dev.cuepoint.cli;
 
+import java.time.Duration;
+import static dev.cuepoint.Await.awaitUntil;
+import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,7 +121,8 @@ class SecretsNotLoggedTest {
       }
       http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=neurons&token="
           + ADMIN_TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(500); // the access log line of the last request
+      awaitUntil("the access log line of the last request", () -> serve.output().contains("GET /api/search 200"),
+          Duration.ofSeconds(10));
       String out = serve.output();
       assertTrue(out.contains("POST /api/admin/refresh 202"), "the access log ran:\n" + out);
       assertTrue(out.contains("POST /api/admin/refresh 401"), out);
@@ -126,9 +130,9 @@ class SecretsNotLoggedTest {
     }
   }
 
-  static int port(ChildJvm serve) throws InterruptedException {
+  static int port(ChildJvm serve) throws Exception {
     Pattern p = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
-    for (int i = 0; i < 1200; i++) {
+    return awaitValue("serve to start", () -> {
       Matcher m = p.matcher(serve.output());
       if (m.find()) {
         return Integer.parseInt(m.group(1));
@@ -136,8 +140,7 @@ class SecretsNotLoggedTest {
       if (!serve.process.isAlive()) {
         throw new AssertionError("serve ended:\n" + serve.output());
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("serve did not start:\n" + serve.output());
+      return null;
+    }, Duration.ofSeconds(120));
   }
 }

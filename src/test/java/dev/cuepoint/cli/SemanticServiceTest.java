@@ -1,5 +1,8 @@
 package dev.cuepoint.cli;
 
+import java.time.Duration;
+import static dev.cuepoint.Await.awaitUntil;
+import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,10 +84,8 @@ class SemanticServiceTest {
     ImportCommand.importInto(data, List.of(folder), new PrintWriter(new StringWriter()));
 
     try (Service s = start(data, folder)) {
-      for (int i = 0; i < 200 && topVideo(s, "how do neurons signal") == null; i++) {
-        Thread.sleep(50); // the background catch-up commits
-      }
-      assertEquals("cellsAAAAAA", topVideo(s, "how do neurons signal"));
+      assertEquals("cellsAAAAAA", awaitValue("the background catch-up to commit",
+          () -> topVideo(s, "how do neurons signal"), Duration.ofSeconds(30)));
 
       Folders.video(folder, "planetsAAAA", "Orbits",
           "The planets move around the sun on ellipses, pulled by gravity.");
@@ -102,20 +103,19 @@ class SemanticServiceTest {
     log.getBuffer().setLength(0);
     try (Service s = start(data, folder)) {
       assertEquals("planetsAAAA", topVideo(s, "why do the planets circle the sun"), "vectors survive a restart");
-      Thread.sleep(300); // let the start's catch-up look at the corpus
+      awaitUntil("the start's catch-up to compare the passages with the corpus", () -> {
+        var p = s.passages.progress();
+        return p.passages() >= 0 && !p.running();
+      }, Duration.ofSeconds(30));
       assertEquals(cached, s.passages.cachedVectors(), "nothing embedded again");
       assertTrue(log.toString().lines().noneMatch(l -> l.startsWith("vectors:")), log.toString());
     }
   }
 
-  static RefreshRun waitFor(Service s, String id) throws InterruptedException {
-    for (int i = 0; i < 1200; i++) {
+  static RefreshRun waitFor(Service s, String id) throws Exception {
+    return awaitValue("refresh " + id + " to end", () -> {
       RefreshRun r = s.refresher.find(id).orElseThrow();
-      if (r.state() != RefreshRun.State.RUNNING) {
-        return r;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("refresh " + id + " did not end");
+      return r.state() == RefreshRun.State.RUNNING ? null : r;
+    }, Duration.ofSeconds(60));
   }
 }

@@ -3,7 +3,6 @@ package dev.cuepoint.crawl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * say. Expected values are read from the info.json files here, independently of the importer.
  */
 class GeneratedCorpusImportTest {
-  private static final Path SHARED = Path.of("../shared");
+  private static final Path SHARED = dev.cuepoint.realdata.RealData.ROOT.getParent();
   private static final Pattern DESCRIPTION_CHAPTER = Pattern.compile("(?m)^(\\d+):(\\d\\d) (.+)$");
 
   @TempDir Path tmp;

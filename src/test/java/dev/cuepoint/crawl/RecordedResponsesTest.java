@@ -2,7 +2,6 @@ package dev.cuepoint.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * as they are), so the fake's shapes are not the only ones it has seen.
  */
 class RecordedResponsesTest {
-  static final Path DATA = Path.of("../shared/data/youtube-api/examples/python-youtube");
+  static final Path DATA = dev.cuepoint.realdata.RealData.ROOT.resolve("youtube-api/examples/python-youtube");
 
   @Test
   void real_recorded_responses_become_our_records() throws Exception {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * case; in fuzzing mode ({@code JAZZER_FUZZ=1}) they are where the fuzzer starts mutating.
  */
 final class Seeds {
-  static final Path SHARED = Path.of("..", "shared", "data");
+  static final Path SHARED = dev.cuepoint.realdata.RealData.ROOT;
   static final Path FIXTURES = Path.of("src", "test", "resources", "captions");
 
   /** Seeds per target: enough variety, few enough that regression mode stays fast. */

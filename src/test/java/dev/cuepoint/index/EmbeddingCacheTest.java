@@ -3,7 +3,6 @@ package dev.cuepoint.index;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,16 +52,56 @@ class EmbeddingCacheTest {
   }
 
   @Test
-  void a_cache_of_another_dimension_count_is_refused_with_what_to_do() throws IOException {
-    EmbeddingCache.open(dir, embedder).close();
-    Embedder wider = new FakeEmbedder() {
-      @Override
-      public int dimensions() {
-        return 128;
-      }
-    };
-    IOException e = assertThrows(IOException.class, () -> EmbeddingCache.open(dir, wider));
-    assertEquals(true, e.getMessage().contains("delete it"), e.getMessage());
+  void a_cache_whose_header_is_damaged_is_dropped_and_filled_again() throws IOException {
+    try (EmbeddingCache c = EmbeddingCache.open(dir, embedder)) {
+      c.put(EmbeddingCache.Hash.of("a"), embedder.embed("alpha"));
+    }
+    Path file = Files.list(dir).findFirst().orElseThrow();
+    try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.allocate(8), 0); // zeros over the magic
+    }
+    try (EmbeddingCache c = EmbeddingCache.open(dir, embedder)) {
+      assertEquals(0, c.size());
+      assertNull(c.get(EmbeddingCache.Hash.of("a")));
+      c.put(EmbeddingCache.Hash.of("a"), embedder.embed("alpha"));
+    }
+    try (EmbeddingCache c = EmbeddingCache.open(dir, embedder)) {
+      assertArrayEquals(embedder.embed("alpha"), c.get(EmbeddingCache.Hash.of("a")));
+    }
+  }
+
+  @Test
+  void a_cache_of_another_dimension_count_is_dropped_not_misread() throws IOException {
+    try (EmbeddingCache c = EmbeddingCache.open(dir, embedder)) {
+      c.put(EmbeddingCache.Hash.of("a"), embedder.embed("alpha"));
+    }
+    Embedder wider = new FakeEmbedder("fake-bag-of-words", 128);
+    try (EmbeddingCache c = EmbeddingCache.open(dir, wider)) {
+      assertEquals(0, c.size());
+    }
+  }
+
+  @Test
+  void a_vector_overwritten_on_disk_counts_as_absent_and_is_stored_again() throws IOException {
+    EmbeddingCache.Hash a = EmbeddingCache.Hash.of("a");
+    EmbeddingCache.Hash b = EmbeddingCache.Hash.of("b");
+    try (EmbeddingCache c = EmbeddingCache.open(dir, embedder)) {
+      c.put(a, embedder.embed("alpha"));
+      c.put(b, embedder.embed("beta"));
+    }
+    Path file = Files.list(dir).findFirst().orElseThrow();
+    try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.allocate(64), ch.size() - 64); // zeros over the end of b's vector
+    }
+    try (EmbeddingCache c = EmbeddingCache.open(dir, embedder)) {
+      assertArrayEquals(embedder.embed("alpha"), c.get(a));
+      assertNull(c.get(b));
+      c.put(b, embedder.embed("beta"));
+      assertArrayEquals(embedder.embed("beta"), c.get(b));
+    }
+    try (EmbeddingCache c = EmbeddingCache.open(dir, embedder)) {
+      assertArrayEquals(embedder.embed("beta"), c.get(b), "the vector stored again is the one found");
+    }
   }
 
   @Test

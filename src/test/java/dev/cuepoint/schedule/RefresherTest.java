@@ -1,5 +1,6 @@
 package dev.cuepoint.schedule;
 
+import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,15 +23,11 @@ class RefresherTest {
     });
   }
 
-  static RefreshRun await(Refresher r, String id) throws InterruptedException {
-    for (int i = 0; i < 500; i++) {
+  static RefreshRun await(Refresher r, String id) throws Exception {
+    return awaitValue("refresh " + id + " to end", () -> {
       RefreshRun run = r.find(id).orElseThrow();
-      if (run.state() != RefreshRun.State.RUNNING) {
-        return run;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("refresh " + id + " did not end");
+      return run.state() == RefreshRun.State.RUNNING ? null : run;
+    }, java.time.Duration.ofSeconds(10));
   }
 
   @Test
@@ -76,15 +73,9 @@ class RefresherTest {
     }
   }
 
-  static String waitForStep(Refresher r) throws InterruptedException {
-    for (int i = 0; i < 500; i++) {
-      String step = r.current().map(RefreshRun::currentStep).orElse(null);
-      if (step != null) {
-        return step;
-      }
-      Thread.sleep(10);
-    }
-    return null;
+  static String waitForStep(Refresher r) throws Exception {
+    return awaitValue("a refresh step to run", () -> r.current().map(RefreshRun::currentStep).orElse(null),
+        java.time.Duration.ofSeconds(10));
   }
 
   @Test

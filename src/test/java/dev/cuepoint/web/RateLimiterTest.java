@@ -44,9 +44,33 @@ class RateLimiterTest {
   void memory_stays_bounded_under_a_flood_of_addresses() {
     RateLimiter limiter = new RateLimiter(new RateLimiter.Limit(1, 1), now::get);
     for (int i = 0; i < 3 * RateLimiter.MAX_CLIENTS; i++) {
-      limiter.acquire("2001:db8::" + Integer.toHexString(i));
+      limiter.acquire("2001:db8:" + Integer.toHexString(i >> 16) + ":" + Integer.toHexString(i & 0xffff) + "::1");
     }
-    assertTrue(limiter.clients() <= RateLimiter.MAX_CLIENTS + 1, "clients tracked: " + limiter.clients());
+    assertEquals(RateLimiter.MAX_CLIENTS, limiter.clients());
+  }
+
+  @Test
+  void a_flood_of_new_addresses_pushes_out_idle_clients_not_the_limit_of_one_being_limited() {
+    RateLimiter limiter = new RateLimiter(new RateLimiter.Limit(1, 1), now::get);
+    assertEquals(0, limiter.acquire("10.0.0.1"));
+    for (int i = 0; i < 3 * RateLimiter.MAX_CLIENTS; i++) {
+      limiter.acquire("10." + (1 + (i >> 16)) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff));
+      if (i % 1000 == 0) {
+        assertTrue(limiter.acquire("10.0.0.1") > 0, "still limited after " + i + " other addresses");
+      }
+    }
+    assertTrue(limiter.acquire("10.0.0.1") > 0, "the flood did not give it a fresh bucket");
+  }
+
+  @Test
+  void ipv6_addresses_count_per_64_network() {
+    RateLimiter limiter = new RateLimiter(new RateLimiter.Limit(1, 1), now::get);
+    assertEquals(0, limiter.acquire("2001:db8:1:2::1"));
+    assertTrue(limiter.acquire("2001:db8:1:2:ffff:ffff:ffff:fffe") > 0, "the same /64 shares one bucket");
+    assertEquals(0, limiter.acquire("2001:db8:1:3::1"), "the next /64 is another client");
+    assertEquals("20010db800010002::/64", RateLimiter.client("2001:db8:1:2:a:b:c:d"));
+    assertEquals("192.0.2.7", RateLimiter.client("::ffff:192.0.2.7"), "an IPv4-mapped address is its IPv4 one");
+    assertEquals("192.0.2.7", RateLimiter.client("192.0.2.7"));
   }
 
   @Test
