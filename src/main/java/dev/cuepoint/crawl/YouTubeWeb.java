@@ -48,6 +48,8 @@ final class YouTubeWeb {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private String apiKey;
+  /** Why the key could not be read: asked once, not once per video. */
+  private IOException keyProblem;
   private int requests;
   private String blocked;
 
@@ -128,6 +130,21 @@ final class YouTubeWeb {
     if (apiKey != null) {
       return apiKey;
     }
+    if (keyProblem != null) {
+      throw new IOException(keyProblem.getMessage(), keyProblem);
+    }
+    try {
+      apiKey = readApiKey(videoId);
+      return apiKey;
+    } catch (YouTubeBlockedException e) {
+      throw e;
+    } catch (IOException e) {
+      keyProblem = e;
+      throw e;
+    }
+  }
+
+  private String readApiKey(String videoId) throws IOException {
     String page = watchPage(videoId);
     if (page.contains(CONSENT_FORM)) {
       Matcher v = CONSENT_VALUE.matcher(page);
@@ -147,8 +164,7 @@ final class YouTubeWeb {
       throw new IOException("the watch page of " + videoId + " has no INNERTUBE_API_KEY: has youtube.com"
           + " changed, or is --youtube-web-root (" + settings.webRoot() + ") not YouTube?");
     }
-    apiKey = m.group(1);
-    return apiKey;
+    return m.group(1);
   }
 
   private String watchPage(String videoId) throws IOException {

@@ -111,7 +111,12 @@ class CaptionSourcesTest {
         .crawl(options(List.of(CaptionSourceKind.YTDLP), List.of(tmp.resolve("no-such-yt-dlp").toString())));
 
     assertEquals(CrawlSummary.Result.COMPLETE, s.result());
-    assertEquals(List.of(), rig.store.ids());
-    assertEquals(3 + 1, s.skipped().size(), "three without captions, one private");
+    assertEquals(3, rig.store.ids().size(), "in the corpus with their metadata, found by title");
+    assertEquals(List.of(), rig.video("lecNeurons1").transcripts());
+    assertEquals(1, s.skipped().size(), "the private one");
+    assertEquals(3, s.withoutTranscript().size());
+    assertTrue(s.line().contains("3 without transcript (ytdlp: no-such-yt-dlp is not installed)")
+        || s.line().contains("3 without transcript (ytdlp: " + tmp.resolve("no-such-yt-dlp") + " is not installed)"),
+        s.line());
   }
 }
