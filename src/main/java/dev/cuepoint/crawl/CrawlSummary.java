@@ -88,7 +88,7 @@ public record CrawlSummary(
     }
     if (!withoutTranscript.isEmpty()) {
       s.append(", ").append(withoutTranscript.size()).append(" without transcript (")
-          .append(reasons(withoutTranscript)).append(')');
+          .append(reasons(categories(withoutTranscript))).append(')');
     }
     if (!failed.isEmpty()) {
       s.append(", ").append(failed.size()).append(" failed (").append(reasons(categories(failed))).append("; see above)");
@@ -127,6 +127,7 @@ public record CrawlSummary(
       return byReason.keySet().iterator().next();
     }
     return byReason.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()) // stable: by name within a count
         .map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
   }

@@ -95,7 +95,8 @@ class CaptionSourcesTest {
         .crawl(options(List.of(CaptionSourceKind.YTDLP), List.of(script.toString())));
 
     assertEquals(CrawlSummary.Result.COMPLETE, s.result(), s.line());
-    assertEquals(List.of("lecNeurons1", "lecPlastic3"), rig.store.ids());
+    assertEquals(List.of("lecNeurons1", "lecPlastic3", "lecSynapse2"), rig.store.ids(), "the failed one with its metadata");
+    assertEquals(List.of(), rig.video("lecSynapse2").transcripts());
     assertEquals(Map.of("ytdlp", 2), s.captionsBySource());
     assertEquals(1, s.failed().size());
     assertEquals("lecSynapse2", s.failed().get(0).id());
