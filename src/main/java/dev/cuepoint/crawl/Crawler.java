@@ -258,7 +258,7 @@ public final class Crawler {
         if (uploads == null) {
           Optional<String> found = calls.uploadsPlaylist(channel);
           if (found.isEmpty()) {
-            run.fail(channel, "channel " + channel + " not found: check the id (it starts with UC)");
+            run.fail(channel, "channel " + channel + " not found: check the id (it starts with UC) or the @handle");
             continue;
           }
           uploads = found.get();

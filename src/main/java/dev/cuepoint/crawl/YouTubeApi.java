@@ -143,11 +143,14 @@ public final class YouTubeApi {
   }
 
   /** A channel's uploads playlist ({@code channels.list}); empty when there is no such channel. */
+  /** @param channelId a channel id ({@code UC…}) or a handle ({@code @name}) */
   public Optional<String> uploadsPlaylist(String channelId) throws ApiException {
     String call = "channels.list " + channelId;
     try {
       ChannelListResponse r =
-          youtube.channels().list(List.of("contentDetails")).setId(List.of(channelId)).execute();
+          channelId.startsWith("@")
+              ? youtube.channels().list(List.of("contentDetails")).setForHandle(channelId).execute()
+              : youtube.channels().list(List.of("contentDetails")).setId(List.of(channelId)).execute();
       if (r.getItems() == null || r.getItems().isEmpty()) {
         return Optional.empty();
       }

@@ -72,7 +72,8 @@ class CrawlAndAuthCommandTest {
 
     int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
         "--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST,
-        "--youtube-api-root", fake.root(), "--ytdlp-folder", folder.toString());
+        "--youtube-api-root", fake.root(), "--ytdlp-folder", folder.toString(),
+        "--youtube-web-root", fake.root()); // no youtube.com there: timedtext fails, the folder has them
 
     assertEquals(0, status, err.toString());
     assertTrue(out.toString().contains("crawl complete: 3 new"), out.toString());
@@ -113,10 +114,54 @@ class CrawlAndAuthCommandTest {
 
     out.getBuffer().setLength(0);
     int status = run(new CrawlCommand(Map.of()), "--data", data.toString(), "--playlist", Lectures.PLAYLIST,
-        "--youtube-api-root", fake.root(), "--no-index");
+        "--youtube-api-root", fake.root(), "--no-index", "--youtube-web-root", fake.root());
     assertEquals(0, status, err.toString());
     assertTrue(out.toString().contains("captions fetched: 4 from api"), out.toString());
     assertEquals(4, fake.calls("captions.download"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "--youtube-api-root|http://127.0.0.1:abc/|--youtube-api-root 'http://127.0.0.1:abc/' is not a valid URL",
+    "--youtube-web-root|ftp://example.org/|--youtube-web-root 'ftp://example.org/' is not a valid URL",
+    "--timedtext-delay|soon|'soon' is not a duration",
+    "--proxy|http://user:pw@proxy.example:x/|is not a valid URL",
+    "--playlist|https://www.youtube.com/watch?v=abc|no playlist in",
+    "--channel|https://www.youtube.com/feed/trending|no channel in",
+  })
+  void bad_input_gets_one_clear_line_exit_status_2_and_no_call_to_youtube(String option, String value, String says) {
+    int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST, option, value);
+
+    assertEquals(2, status, err.toString());
+    assertTrue(err.toString().contains(says), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertEquals(0, fake.units());
+  }
+
+  @Test
+  void an_empty_data_directory_or_a_file_is_refused_before_anything_is_written() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+    assertEquals(2, run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", "", "--playlist", Lectures.PLAYLIST));
+    assertTrue(err.toString().contains("--data is empty"), err.toString());
+    assertEquals(2, run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", file.toString(), "--playlist", Lectures.PLAYLIST));
+    assertTrue(err.toString().contains("is a file, not a directory"), err.toString());
+    assertFalse(Files.exists(Path.of("state")), "nothing written into the current folder");
+  }
+
+  @Test
+  void a_playlist_address_works_like_its_id() throws Exception {
+    Path folder = tmp.resolve("yt-dlp");
+    Lectures.writeYtDlpFolder(folder);
+    int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", tmp.resolve("data").toString(), "--no-index",
+        "--playlist", "https://www.youtube.com/playlist?list=" + Lectures.PLAYLIST,
+        "--youtube-api-root", fake.root(), "--captions", "ytdlp-folder", "--ytdlp-folder", folder.toString());
+
+    assertEquals(0, status, err.toString());
+    assertTrue(out.toString().contains("crawl complete: 3 new"), out.toString());
   }
 
   private String waitForUrl() throws InterruptedException {
