@@ -149,7 +149,8 @@ final class CrawlCommand implements Callable<Integer> {
     }
     summary.failed().forEach(f -> err.println("failed: " + f.id() + ": " + f.reason()));
     out.println(summary.line());
-    int status = summary.failed().isEmpty() && summary.result() != CrawlSummary.Result.FAILED ? 0 : 1;
+    // stopped early (blocked, quota) is not done: a script or timer should know to run it again
+    int status = summary.failed().isEmpty() && summary.result() == CrawlSummary.Result.COMPLETE ? 0 : 1;
     if (!noIndex) {
       SyncResult r = IndexCommand.updateKeywords(data, false, err);
       out.println(r.summary()); // keyword search has the new videos from here on

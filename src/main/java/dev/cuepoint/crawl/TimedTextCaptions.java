@@ -88,9 +88,15 @@ final class TimedTextCaptions implements CaptionSource {
       return CaptionOutcome.none(NoTranscript.CAPTIONS_OFF.label + " in " + new java.util.TreeSet<>(languages));
     }
     List<Transcript> fresh = new ArrayList<>();
+    List<String> current = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int needToken = 0;
+    boolean sameMetadata = known != null && known.metadata().equals(metadata);
     for (WebTrack t : wanted) {
+      if (sameMetadata && inCorpus(stored, t.source())) {
+        current.add(t.source()); // asked again after a block: only what is missing is downloaded
+        continue;
+      }
       if (t.needsToken()) {
         needToken++;
         continue;
@@ -119,12 +125,13 @@ final class TimedTextCaptions implements CaptionSource {
     if (needToken > 0) {
       problems.add(needToken + " of " + wanted.size() + " tracks " + NoTranscript.NEEDS_TOKEN.label);
     }
-    List<String> sources = fresh.stream().map(Transcript::source).toList();
-    if (!fresh.isEmpty()) {
-      // A track that needed a token, or a block mid-video, does not make the video worth asking
-      // again while the others are here: the next crawl would download them all again.
-      remember(id, metadata, listed, sources, null, known);
-      return CaptionOutcome.fetched(fresh, String.join("; ", problems));
+    List<String> sources = new ArrayList<>(current);
+    fresh.forEach(t -> sources.add(t.source()));
+    if (!fresh.isEmpty() || !current.isEmpty()) {
+      // A track that needs a token does not make the video worth asking again (it would need one
+      // next time too); a block mid-video does, and then only the missing tracks are downloaded.
+      remember(id, metadata, listed, sources, stop != null ? NoTranscript.BLOCKED : null, known);
+      return fresh.isEmpty() ? CaptionOutcome.unchanged() : CaptionOutcome.fetched(fresh, String.join("; ", problems));
     }
     NoTranscript why = stop != null ? NoTranscript.BLOCKED
         : needToken == wanted.size() ? NoTranscript.NEEDS_TOKEN : NoTranscript.ERROR;

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +163,35 @@ class CrawlAndAuthCommandTest {
 
     assertEquals(0, status, err.toString());
     assertTrue(out.toString().contains("crawl complete: 3 new"), out.toString());
+  }
+
+  @Test
+  void with_only_an_api_key_timedtext_fills_the_corpus_and_a_block_exits_1_with_one_line_saying_what_to_do()
+      throws Exception {
+    Path recordings = dev.cuepoint.realdata.RealData.require("timedtext/youtube-transcript-api");
+    try (var web = new dev.cuepoint.crawl.FakeYouTubeWeb(recordings)) {
+      for (String id : List.of("lecNeurons1", "lecSynapse2", "lecPlastic3")) {
+        web.players.put(id, "youtube_ww1_nl_en.innertube.json.static");
+      }
+      web.blockAfter = 1 + 3; // the watch page and one video
+      String[] args = {"--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST, "--no-index",
+          "--youtube-api-root", fake.root(), "--youtube-web-root", web.root(), "--timedtext-delay", "0s"};
+
+      int blocked = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)), args);
+
+      assertEquals(1, blocked, out + "\n" + err);
+      assertEquals(5, web.requests.get(), "nothing after the refused request");
+      assertTrue(err.toString().contains("YouTube blocked caption requests from this address"), err.toString());
+      assertTrue(out.toString().contains("crawl stopped early:"), out.toString());
+
+      web.blockAfter = -1;
+      out.getBuffer().setLength(0);
+      int again = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)), args);
+
+      assertEquals(0, again, out + "\n" + err);
+      assertTrue(out.toString().contains("crawl complete:"), out.toString());
+      assertEquals(6, web.trackDownloads.get(), "two tracks for each of the three videos, each once");
+    }
   }
 
   private String waitForUrl() throws InterruptedException {

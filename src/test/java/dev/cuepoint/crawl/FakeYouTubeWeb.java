@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checks what the real one needs (the page's API key, an Android client, the consent cookie), can
  * start blocking after N requests, and counts what it served.
  */
-final class FakeYouTubeWeb implements AutoCloseable {
+public final class FakeYouTubeWeb implements AutoCloseable {
   /** The key in the recorded watch page. */
   static final String PAGE_KEY = "AIzaSyAO_FJ2SlqU8Q4STEHLGCilw_Y9_11qcW8";
 
   /** How a block looks. */
-  enum Block {
+  public enum Block {
     /** The player answers LOGIN_REQUIRED "Sign in to confirm you're not a bot". */
     NOT_A_BOT,
     /** Every route answers HTTP 429 with the reCAPTCHA "unusual traffic" page. */
@@ -40,7 +40,7 @@ final class FakeYouTubeWeb implements AutoCloseable {
   private final Javalin app;
 
   /** Video id → recorded player answer file, e.g. {@code youtube.innertube.json.static}. */
-  final Map<String, String> players = new ConcurrentHashMap<>();
+  public final Map<String, String> players = new ConcurrentHashMap<>();
   /** Show the consent page until the CONSENT cookie comes; {@code invalid}: the recorded broken one. */
   volatile boolean consent;
   volatile boolean invalidConsent;
@@ -49,17 +49,17 @@ final class FakeYouTubeWeb implements AutoCloseable {
   /** Answer every track with an empty body, as YouTube does when it wants a proof-of-origin token. */
   volatile boolean emptyTracks;
   /** After this many requests, every request is blocked; negative: never. */
-  volatile int blockAfter = -1;
-  volatile Block block = Block.NOT_A_BOT;
+  public volatile int blockAfter = -1;
+  public volatile Block block = Block.NOT_A_BOT;
 
-  final AtomicInteger requests = new AtomicInteger();
+  public final AtomicInteger requests = new AtomicInteger();
   final AtomicInteger watchPages = new AtomicInteger();
   final AtomicInteger playerCalls = new AtomicInteger();
-  final AtomicInteger trackDownloads = new AtomicInteger();
+  public final AtomicInteger trackDownloads = new AtomicInteger();
   final List<String> playerVideos = new CopyOnWriteArrayList<>();
   final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
 
-  FakeYouTubeWeb(Path recordings) {
+  public FakeYouTubeWeb(Path recordings) {
     this.recordings = recordings;
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -70,7 +70,7 @@ final class FakeYouTubeWeb implements AutoCloseable {
     app.start("127.0.0.1", 0);
   }
 
-  String root() {
+  public String root() {
     return "http://127.0.0.1:" + app.port() + "/";
   }
 

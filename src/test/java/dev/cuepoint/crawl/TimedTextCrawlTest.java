@@ -255,6 +255,29 @@ class TimedTextCrawlTest {
   }
 
   @Test
+  void a_block_between_two_tracks_keeps_the_first_and_the_next_crawl_fetches_only_the_second() throws Exception {
+    playlist(Map.of("vidBlock001", "youtube_ww1_nl_en.innertube.json.static",
+        "vidBlock002", "youtube_ww1_nl_en.innertube.json.static"));
+    web.block = FakeYouTubeWeb.Block.TOO_MANY_REQUESTS;
+    web.blockAfter = 1 + 1 + 1; // the watch page, a player call and one track
+
+    CrawlSummary first = crawl(Set.of());
+
+    assertEquals(CrawlSummary.Result.STOPPED, first.result(), first.line());
+    assertEquals(4, web.requests.get(), "the request that was refused is the last");
+    String blocked = web.playerVideos.get(0);
+    assertEquals(1, rig.video(blocked).transcripts().size(), "the track fetched before the block is kept");
+
+    web.blockAfter = -1;
+    int tracks = web.trackDownloads.get();
+    CrawlSummary second = crawl(Set.of());
+
+    assertEquals(CrawlSummary.Result.COMPLETE, second.result(), second.line());
+    assertEquals(tracks + 1 + 2, web.trackDownloads.get(), "the missing track, then the other video's two");
+    assertEquals(2, rig.video(blocked).transcripts().size());
+  }
+
+  @Test
   void cookies_from_a_netscape_file_are_sent_youtube_ones_only() throws Exception {
     Path cookies = tmp.resolve("cookies.txt");
     Files.writeString(cookies, """
