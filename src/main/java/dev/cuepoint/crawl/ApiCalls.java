@@ -28,6 +28,14 @@ final class ApiCalls {
     });
   }
 
+  Optional<String> myChannel() throws IOException {
+    String what = "channels.list mine";
+    return retrier.call(what, () -> {
+      quota.charge(QuotaMeter.Cost.LIST, what);
+      return api.myChannelId();
+    });
+  }
+
   Optional<PlaylistInfo> playlist(String playlistId, String etag) throws IOException {
     String what = "playlists.list " + playlistId;
     return retrier.call(what, () -> {

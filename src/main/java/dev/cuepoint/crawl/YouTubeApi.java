@@ -142,8 +142,27 @@ public final class YouTubeApi {
         .setRefreshToken(o.refreshToken());
   }
 
-  /** A channel's uploads playlist ({@code channels.list}); empty when there is no such channel. */
-  /** @param channelId a channel id ({@code UC…}) or a handle ({@code @name}) */
+  /**
+   * The signed-in account's channel id ({@code channels.list mine=true}); empty when it has none.
+   */
+  public Optional<String> myChannelId() throws ApiException {
+    String call = "channels.list mine";
+    try {
+      ChannelListResponse r = youtube.channels().list(List.of("id")).setMine(true).execute();
+      if (r.getItems() == null || r.getItems().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(r.getItems().get(0).getId()).filter(id -> !id.isBlank());
+    } catch (IOException e) {
+      throw translate(call, e);
+    }
+  }
+
+  /**
+   * A channel's uploads playlist ({@code channels.list}); empty when there is no such channel.
+   *
+   * @param channelId a channel id ({@code UC…}) or a handle ({@code @name})
+   */
   public Optional<String> uploadsPlaylist(String channelId) throws ApiException {
     String call = "channels.list " + channelId;
     try {
