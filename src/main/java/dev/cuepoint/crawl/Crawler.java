@@ -206,8 +206,9 @@ public final class Crawler {
       result = CrawlSummary.Result.FAILED;
       stop = e.getMessage();
     }
-    if (result == CrawlSummary.Result.COMPLETE && run.tried > 0 && run.transcribed == 0 && !run.failed.isEmpty()) {
-      result = CrawlSummary.Result.FAILED; // every video failed: nothing to call complete
+    if (result == CrawlSummary.Result.COMPLETE && !run.failed.isEmpty() && run.transcribed == 0
+        && run.withoutTranscript.isEmpty()) {
+      result = CrawlSummary.Result.FAILED; // every video (or every target) failed: nothing is complete
     }
     if (!stop.isEmpty()) {
       tools.progress().line(stop);

@@ -128,6 +128,18 @@ class CrawlerTest {
   }
 
   @Test
+  void an_unreachable_host_fails_the_crawl_and_charges_no_quota() throws Exception {
+    YouTubeApi nowhere = new YouTubeApi(new YouTubeApi.Settings("http://127.0.0.1:1/",
+        new ApiCredentials.ApiKey(FakeYouTube.KEY), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+    CrawlSummary s = rig.crawler(nowhere).crawl(CrawlRig.options(List.of(CaptionSourceKind.API), 10_000));
+
+    assertEquals(CrawlSummary.Result.FAILED, s.result(), s.line());
+    assertEquals(0, s.unitsUsed(), "no call reached YouTube: none is charged");
+    assertTrue(s.failed().get(0).reason().contains("no answer from YouTube"), s.failed().get(0).reason());
+  }
+
+  @Test
   void a_changed_track_is_downloaded_again_and_only_that_one() throws Exception {
     rig.crawl();
     fake.resetCounts();
