@@ -194,6 +194,18 @@ class CrawlAndAuthCommandTest {
     }
   }
 
+  @Test
+  void a_playlist_that_does_not_exist_fails_the_crawl_saying_so() {
+    int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", tmp.resolve("data").toString(), "--playlist", "PLnoSuchPlaylist0000", "--no-index",
+        "--youtube-api-root", fake.root(), "--youtube-web-root", fake.root());
+
+    assertEquals(1, status, out + "\n" + err);
+    assertTrue(out.toString().startsWith("crawl failed:"), out.toString());
+    assertTrue(err.toString().contains("failed: PLnoSuchPlaylist0000: ") && err.toString().contains("not found"),
+        err.toString());
+  }
+
   private String waitForUrl() throws InterruptedException {
     Pattern p = Pattern.compile("(https://accounts\\.example\\.invalid/auth\\?\\S+)");
     for (int i = 0; i < 200; i++) {
