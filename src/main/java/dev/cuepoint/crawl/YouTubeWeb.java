@@ -67,6 +67,11 @@ final class YouTubeWeb {
       if (userInfo != null && userInfo.contains(":")) {
         String user = userInfo.substring(0, userInfo.indexOf(':'));
         char[] password = userInfo.substring(userInfo.indexOf(':') + 1).toCharArray();
+        // The JDK refuses Basic proxy authentication for HTTPS tunnels unless told otherwise; the
+        // user asked for this proxy with this password, so allow it (unless set explicitly).
+        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+          System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        }
         b.authenticator(new Authenticator() {
           @Override
           protected PasswordAuthentication getPasswordAuthentication() {

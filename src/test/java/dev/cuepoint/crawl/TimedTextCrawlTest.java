@@ -278,6 +278,19 @@ class TimedTextCrawlTest {
   }
 
   @Test
+  void through_a_proxy_requests_go_to_the_proxy_with_the_web_roots_address() throws Exception {
+    playlist(Map.of("vidTwoTrks2", "youtube_ww1_nl_en.innertube.json.static"));
+    // the fake answers absolute-form requests as a plain HTTP proxy would pass them on
+    Crawler.Options o = new Crawler.Options(List.of(PLAYLIST), List.of(), List.of(CaptionSourceKind.TIMEDTEXT),
+        Set.of(), 10_000, null, null, new TimedTextSettings(URI.create("http://www.youtube.invalid/"),
+            URI.create(web.root()), null, Duration.ZERO));
+    CrawlSummary s = rig.crawler(rig.api(new ApiCredentials.ApiKey(FakeYouTube.KEY))).crawl(o);
+
+    assertEquals(2, rig.video("vidTwoTrks2").transcripts().size(), s.line());
+    assertEquals(4, web.requests.get());
+  }
+
+  @Test
   void cookies_from_a_netscape_file_are_sent_youtube_ones_only() throws Exception {
     Path cookies = tmp.resolve("cookies.txt");
     Files.writeString(cookies, """
