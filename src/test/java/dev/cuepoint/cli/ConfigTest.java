@@ -77,6 +77,18 @@ class ConfigTest {
     assertMessage("is not valid YAML or JSON", "port: [7070", Map.of(), Map.of());
   }
 
+  @Test
+  void the_timedtext_source_settings_come_from_file_or_environment() throws IOException {
+    Config c = load("""
+        captionSources: [timedtext, ytdlp-folder]
+        youtubeWebRoot: http://127.0.0.1:9000/
+        """, Map.of("CUEPOINT_TIMEDTEXT_DELAY", "500ms"), Map.of());
+    assertEquals(List.of("timedtext", "ytdlp-folder"), c.captionSources());
+    assertEquals("http://127.0.0.1:9000/", c.youtubeWebRoot());
+    assertEquals("500ms", c.timedtextDelay());
+    assertMessage("'soon' is not a duration", "timedtextDelay: soon", Map.of(), Map.of());
+  }
+
   void assertMessage(String expected, String yaml, Map<String, String> env, Map<String, String> flags) {
     Config.Invalid e = assertThrows(Config.Invalid.class, () -> load(yaml, env, flags));
     assertTrue(e.getMessage().contains(expected), "expected [" + expected + "] in [" + e.getMessage() + "]");
