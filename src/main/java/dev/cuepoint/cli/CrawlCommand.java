@@ -41,8 +41,10 @@ import picocli.CommandLine.Spec;
     name = "crawl",
     description = {
       "Fetch playlists, video metadata and captions from YouTube into the corpus, then update the index.",
-      "Credentials: run 'cuepoint auth' once (needed for captions via the API), or set",
-      "CUEPOINT_YOUTUBE_API_KEY. Without --playlist/--channel, the targets of the last crawl."
+      "Credentials: CUEPOINT_YOUTUBE_API_KEY is enough for public playlists (captions come from",
+      "youtube.com's player, source timedtext); 'cuepoint auth' adds the API captions of your own videos.",
+      "Without --playlist/--channel, the targets of the last crawl. Exit status: 0 done, 1 some videos",
+      "failed or the crawl stopped early (blocked, quota; run it again later), 2 bad command line."
     },
     mixinStandardHelpOptions = true)
 final class CrawlCommand implements Callable<Integer> {
