@@ -144,13 +144,20 @@ final class TimedTextCaptions implements CaptionSource {
     List<WebTrack> out = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (WebTrack t : tracks) {
-      if ((languages.isEmpty() || languages.contains(t.language())) && !keys.contains(t.key())) {
+      if (wanted(t.language()) && !keys.contains(t.key())) {
         keys.add(t.key());
         out.add(t);
       }
     }
     out.sort(Comparator.comparing(WebTrack::language).thenComparing(WebTrack::kind));
     return out;
+  }
+
+  /** {@code en} wants {@code en-GB} too; {@code en-GB} wants only itself. */
+  private boolean wanted(String language) {
+    int dash = language.indexOf('-');
+    return languages.isEmpty() || languages.contains(language)
+        || (dash > 0 && languages.contains(language.substring(0, dash)));
   }
 
   private static CaptionOutcome outcome(NoTranscript why, String detail) {

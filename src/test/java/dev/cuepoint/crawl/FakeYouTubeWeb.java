@@ -32,7 +32,9 @@ public final class FakeYouTubeWeb implements AutoCloseable {
     /** The player answers LOGIN_REQUIRED "Sign in to confirm you're not a bot". */
     NOT_A_BOT,
     /** Every route answers HTTP 429 with the reCAPTCHA "unusual traffic" page. */
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** Every route answers the reCAPTCHA page with HTTP 200: only its content tells. */
+    RECAPTCHA_PAGE
   }
 
   private final Path recordings;
@@ -95,7 +97,8 @@ public final class FakeYouTubeWeb implements AutoCloseable {
     if (block == Block.NOT_A_BOT && isPlayer) {
       ctx.contentType("application/json").result(recording("youtube_request_blocked.innertube.json.static"));
     } else {
-      ctx.status(429).contentType("text/html").result(recording("youtube_too_many_requests.html.static"));
+      ctx.status(block == Block.RECAPTCHA_PAGE ? 200 : 429).contentType("text/html")
+          .result(recording("youtube_too_many_requests.html.static"));
     }
     return true;
   }

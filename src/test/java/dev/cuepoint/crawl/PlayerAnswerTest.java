@@ -63,6 +63,18 @@ class PlayerAnswerTest {
   }
 
   @Test
+  void a_language_wants_its_regional_tracks_and_peoples_come_before_automatic() {
+    List<WebTrack> tracks = List.of(
+        new WebTrack("en-GB", Transcript.Kind.AUTO, "a.en-GB", "", "https://h/a"),
+        new WebTrack("en-GB", Transcript.Kind.MANUAL, ".en-GB", "", "https://h/b"),
+        new WebTrack("de", Transcript.Kind.MANUAL, ".de", "", "https://h/c"),
+        new WebTrack("en-GB", Transcript.Kind.MANUAL, ".en-GB.named", "", "https://h/d"));
+    List<String> chosen = new TimedTextCaptions(null, null, null, java.util.Set.of("en"), null)
+        .choose(tracks).stream().map(WebTrack::vssId).toList();
+    assertEquals(List.of(".en-GB", "a.en-GB"), chosen, "one per language and kind, people's first, no German");
+  }
+
+  @Test
   void the_format_parameter_is_replaced_not_added_twice() {
     URI u = YouTubeWeb.withFormat(URI.create("https://www.youtube.com/api/timedtext?v=x&lang=en&fmt=srv3&kind=asr"), "json3");
     assertEquals("https://www.youtube.com/api/timedtext?v=x&lang=en&kind=asr&fmt=json3", u.toString());
