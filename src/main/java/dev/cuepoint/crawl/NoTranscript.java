@@ -26,6 +26,16 @@ enum NoTranscript {
   /** Worth asking again on the next crawl even when the metadata did not change. */
   final boolean retry;
 
+  /** The reason a crawl state names, if it names one this version knows. */
+  static java.util.Optional<NoTranscript> named(String name) {
+    for (NoTranscript n : values()) {
+      if (n.name().equals(name)) {
+        return java.util.Optional.of(n);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   NoTranscript(String label, boolean failure, boolean retry) {
     this.label = label;
     this.failure = failure;

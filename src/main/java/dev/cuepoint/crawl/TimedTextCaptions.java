@@ -59,8 +59,9 @@ final class TimedTextCaptions implements CaptionSource {
       if (known.why().isEmpty() && !known.fetched().isEmpty() && known.fetched().stream().allMatch(s -> inCorpus(stored, s))) {
         return CaptionOutcome.unchanged();
       }
-      if (!known.why().isEmpty() && !NoTranscript.valueOf(known.why()).retry) {
-        return outcome(NoTranscript.valueOf(known.why()), "");
+      Optional<NoTranscript> why = NoTranscript.named(known.why());
+      if (why.isPresent() && !why.get().retry) {
+        return outcome(why.get(), "");
       }
     }
     if (stop != null) {
@@ -176,8 +177,12 @@ final class TimedTextCaptions implements CaptionSource {
     return stored.isPresent() && stored.get().transcripts().stream().anyMatch(t -> t.source().equals(source));
   }
 
-  /** What makes a video worth asking again: its title, description, length or date changed. */
-  static String fingerprint(VideoMeta v) {
-    return Integer.toHexString(Objects.hash(v.title(), v.description(), v.durationSeconds(), v.publishedAt()));
+  /**
+   * What makes a video worth asking again: its title, description, length or date changed, or the
+   * languages wanted did.
+   */
+  String fingerprint(VideoMeta v) {
+    return Integer.toHexString(Objects.hash(
+        v.title(), v.description(), v.durationSeconds(), v.publishedAt(), new java.util.TreeSet<>(languages)));
   }
 }

@@ -150,6 +150,20 @@ class TimedTextCrawlTest {
   }
 
   @Test
+  void other_languages_make_a_video_worth_asking_again() throws Exception {
+    playlist(Map.of("vidNineTrk1", "youtube.innertube.json.static"));
+    CrawlSummary fr = crawl(Set.of("fr"));
+    assertEquals(List.of(new CrawlSummary.Item("vidNineTrk1", "timedtext: captions off in [fr]")), fr.withoutTranscript());
+
+    crawl(Set.of("fr"));
+    assertEquals(1, web.playerCalls.get(), "the same languages: not asked again");
+    crawl(Set.of("de"));
+
+    assertEquals(2, web.playerCalls.get());
+    assertEquals(List.of("de"), rig.video("vidNineTrk1").transcripts().stream().map(Transcript::language).toList());
+  }
+
+  @Test
   void the_languages_setting_filters_and_keeps_peoples_and_automatic_tracks() throws Exception {
     playlist(Map.of("vidNineTrk1", "youtube.innertube.json.static", "vidPoToken8",
         "youtube_po_token_required.innertube.json.static"));
