@@ -57,7 +57,10 @@ final class YouTubeWeb {
     this.settings = settings;
     this.sleeper = sleeper;
     this.random = random;
+    // HTTP/1.1 as browsers' simplest clients speak it: no h2c upgrade headers that a proxy or a
+    // small stand-in server may refuse
     HttpClient.Builder b = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NORMAL);
     URI proxy = settings.proxy();
