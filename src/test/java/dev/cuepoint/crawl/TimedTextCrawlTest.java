@@ -49,6 +49,7 @@ class TimedTextCrawlTest {
   void start() {
     Path recordings = RealData.require("timedtext/youtube-transcript-api");
     rig = new CrawlRig(tmp.resolve("data"));
+    rig.readTimeout = Duration.ofSeconds(10); // no Data API retries (their pauses) on a busy machine
     web = new FakeYouTubeWeb(recordings);
   }
 
