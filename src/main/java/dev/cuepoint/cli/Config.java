@@ -40,6 +40,8 @@ import java.util.function.Function;
  * @param searchLimit each client address's rate limit on search and suggest ({@code rateLimit} a
  *     second, bursts of {@code rateLimitBurst})
  * @param searchCache how many recent search answers the web app keeps for repeated searches (0: none)
+ * @param youtubeWebRoot another base URL for youtube.com (caption source timedtext), or null
+ * @param timedtextDelay the pause between requests to youtube.com ({@code 2s}), or null for the default
  */
 public record Config(
     List<String> playlists,
@@ -55,10 +57,20 @@ public record Config(
     boolean accessLog,
     String youtubeApiRoot,
     RateLimiter.Limit searchLimit,
-    int searchCache) {
+    int searchCache,
+    String youtubeWebRoot,
+    String timedtextDelay) {
 
   public Config {
     searchLimit = searchLimit == null ? RateLimiter.Limit.DEFAULT : searchLimit;
+  }
+
+  /** With youtube.com and the default delay for caption source timedtext. */
+  public Config(List<String> playlists, List<String> channels, List<String> captionSources, List<String> languages,
+      List<Path> ytdlpFolders, String refresh, String host, int port, String adminToken, int quotaBudget,
+      boolean accessLog, String youtubeApiRoot, RateLimiter.Limit searchLimit, int searchCache) {
+    this(playlists, channels, captionSources, languages, ytdlpFolders, refresh, host, port, adminToken, quotaBudget,
+        accessLog, youtubeApiRoot, searchLimit, searchCache, null, null);
   }
 
   /** With the default search cache. */
@@ -81,9 +93,10 @@ public record Config(
   static final List<String> KEYS = List.of("playlists", "channels", "captionSources", "languages",
       "ytdlpFolders", "refresh", "host", "port", "adminTokenFile", "quotaBudget", "accessLog",
       "youtubeApiRoot", "rateLimit", "rateLimitBurst", "searchCache", "backend", "opensearchUrls", "opensearchIndex",
-      "opensearchShards", "opensearchReplicas", "opensearchUser", "opensearchPasswordFile");
+      "opensearchShards", "opensearchReplicas", "opensearchUser", "opensearchPasswordFile", "youtubeWebRoot",
+      "timedtextDelay");
 
-  static final List<String> CAPTION_SOURCES = List.of("api", "ytdlp-folder", "ytdlp");
+  static final List<String> CAPTION_SOURCES = List.of("api", "timedtext", "ytdlp-folder", "ytdlp");
 
   @Override
   public String toString() {
@@ -91,7 +104,8 @@ public record Config(
         + ", languages=" + languages + ", ytdlpFolders=" + ytdlpFolders + ", refresh=" + refresh + ", host=" + host
         + ", port=" + port + ", adminToken=" + (adminToken == null ? "none" : "(set)") + ", quotaBudget="
         + quotaBudget + ", accessLog=" + accessLog + ", youtubeApiRoot=" + youtubeApiRoot + ", searchLimit=" + searchLimit
-        + ", searchCache=" + searchCache + "]";
+        + ", searchCache=" + searchCache + ", youtubeWebRoot=" + youtubeWebRoot + ", timedtextDelay="
+        + timedtextDelay + "]";
   }
 
   /** A setting that is wrong, with where it came from and what to write instead. */
@@ -136,7 +150,16 @@ public record Config(
         new RateLimiter.Limit(
             r.integer("rateLimit", (int) RateLimiter.Limit.DEFAULT.perSecond(), 1, 1_000_000),
             r.integer("rateLimitBurst", RateLimiter.Limit.DEFAULT.burst(), 1, 1_000_000)),
-        r.integer("searchCache", WebServer.Operations.DEFAULT_SEARCH_CACHE, 0, 1_000_000));
+        r.integer("searchCache", WebServer.Operations.DEFAULT_SEARCH_CACHE, 0, 1_000_000),
+        r.text("youtubeWebRoot", null),
+        r.text("timedtextDelay", null));
+    if (c.timedtextDelay() != null) {
+      try {
+        Durations.parse(c.timedtextDelay());
+      } catch (IllegalArgumentException e) {
+        throw new Invalid("'timedtextDelay' (" + r.where("timedtextDelay") + "): " + e.getMessage());
+      }
+    }
     return c;
   }
 

@@ -152,9 +152,17 @@ final class Service implements AutoCloseable {
           : env.getOrDefault("CUEPOINT_YOUTUBE_API_ROOT", "https://youtube.googleapis.com/");
       // checked now, so that missing credentials stop the start, not every refresh
       ApiCredentials credentials = CrawlCommand.credentials(data, env, env.get("CUEPOINT_OAUTH_TOKEN_URL"));
-      Crawler.Options options = CrawlCommand.options(settings.playlists(), settings.channels(),
+      var web = CrawlCommand.timedText(
+          settings.youtubeWebRoot() != null ? settings.youtubeWebRoot()
+              : env.getOrDefault("CUEPOINT_YOUTUBE_WEB_ROOT", "https://www.youtube.com/"),
+          env.get("CUEPOINT_PROXY"), null,
+          settings.timedtextDelay() != null ? settings.timedtextDelay() : env.getOrDefault("CUEPOINT_TIMEDTEXT_DELAY", "2s"));
+      Crawler.Options options = CrawlCommand.options(
+          CrawlCommand.targets(settings.playlists(), dev.cuepoint.crawl.YouTubeTargets::playlist),
+          CrawlCommand.targets(settings.channels(), dev.cuepoint.crawl.YouTubeTargets::channel),
           settings.captionSources(), settings.ytdlpFolders().isEmpty() ? null : settings.ytdlpFolders().getFirst(),
-          "yt-dlp", settings.languages(), settings.quotaBudget());
+          "yt-dlp", settings.languages(), settings.quotaBudget(),
+          credentials instanceof ApiCredentials.OAuth, web);
       out.add(RefreshTask.of("crawl", stop -> {
         CrawlSummary summary = CrawlCommand.crawler(data, root, credentials, err).crawl(options);
         if (summary.result() != CrawlSummary.Result.COMPLETE) {

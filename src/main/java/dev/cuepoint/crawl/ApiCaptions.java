@@ -24,11 +24,15 @@ final class ApiCaptions implements CaptionSource {
   /** How a transcript names a track fetched here: {@code youtube-api:<captionId>}. */
   static final String SOURCE_PREFIX = "youtube-api:";
 
+  static final String NOT_OWNER = "not a video of the signed-in channel (captions.list answers only the owner)";
+
   private final ApiCalls calls;
   private final CrawlState state;
   private final CaptionTextParser parser;
   private final Set<String> languages;
   private final Clock clock;
+  /** The signed-in account's channel, asked once per crawl; null until asked. */
+  private Optional<String> owner;
 
   /**
    * @param languages the languages to fetch; empty: every language the video has
@@ -49,6 +53,20 @@ final class ApiCaptions implements CaptionSource {
   @Override
   public CaptionOutcome fetch(VideoMeta video, Optional<Video> stored) throws IOException {
     String id = video.id();
+    if (owner == null) {
+      try {
+        owner = calls.myChannel();
+      } catch (ApiException e) {
+        if (stops(e)) {
+          throw e;
+        }
+        owner = Optional.empty(); // unknown: ask captions.list as before rather than skip them all
+      }
+    }
+    if (owner.isPresent() && !video.channelId().isEmpty() && !owner.get().equals(video.channelId())) {
+      // captions.list and captions.download answer only the owner: 250 units to learn "forbidden"
+      return CaptionOutcome.none(NOT_OWNER);
+    }
     CrawlState.VideoCaptions cached = state.captions.get(id);
     Optional<CaptionTrackList> listed;
     try {

@@ -14,4 +14,12 @@ interface CaptionSource {
   CaptionSourceKind kind();
 
   CaptionOutcome fetch(VideoMeta video, Optional<Video> stored) throws IOException;
+
+  /**
+   * Why the crawl must stop after the current video (YouTube blocked this address), if it must. A
+   * source that stops still returns what it fetched for the video it was on.
+   */
+  default Optional<IOException> stop() {
+    return Optional.empty();
+  }
 }

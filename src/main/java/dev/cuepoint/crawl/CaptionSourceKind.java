@@ -5,6 +5,7 @@ import java.util.Locale;
 /** The caption sources, as {@code --captions} names them. */
 public enum CaptionSourceKind {
   API("api"),
+  TIMEDTEXT("timedtext"),
   YTDLP_FOLDER("ytdlp-folder"),
   YTDLP("ytdlp");
 
@@ -23,6 +24,6 @@ public enum CaptionSourceKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown caption source '" + name + "': use api, ytdlp-folder or ytdlp");
+        "unknown caption source '" + name + "': use api, timedtext, ytdlp-folder or ytdlp");
   }
 }

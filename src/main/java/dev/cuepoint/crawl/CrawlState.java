@@ -33,7 +33,30 @@ final class CrawlState {
   /** Video id → its caption tracks on YouTube and what was downloaded of them. */
   Map<String, VideoCaptions> captions = new TreeMap<>();
 
+  /** Video id → what the web player listed for it ({@code timedtext} source). */
+  Map<String, WebCaptions> timedtext = new TreeMap<>();
+
   LastRun lastRun;
+
+  /**
+   * What the {@code timedtext} source last learnt of a video; while its metadata stays the same and
+   * the tracks fetched are in the corpus, the video costs no request at all.
+   *
+   * @param metadata a fingerprint of the metadata it was asked with ({@link TimedTextCaptions})
+   * @param checkedAt when the player was asked (ISO-8601); empty when a block interrupted it
+   * @param tracks the vssIds of the tracks listed, e.g. {@code .en}, {@code a.en}
+   * @param fetched the sources of the transcripts taken into the corpus
+   * @param why the {@link NoTranscript} name when there was no transcript, else empty
+   */
+  record WebCaptions(String metadata, String checkedAt, List<String> tracks, List<String> fetched, String why) {
+    WebCaptions {
+      metadata = metadata == null ? "" : metadata;
+      checkedAt = checkedAt == null ? "" : checkedAt;
+      tracks = tracks == null ? List.of() : List.copyOf(tracks);
+      fetched = fetched == null ? List.of() : List.copyOf(fetched);
+      why = why == null ? "" : why;
+    }
+  }
 
   /** What {@code cuepoint crawl} without targets crawls: the targets of the last run. */
   record Targets(List<String> playlists, List<String> channels) {

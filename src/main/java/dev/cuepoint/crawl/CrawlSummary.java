@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  * What a crawl did. Each video is counted once: new, changed, unchanged, skipped (private, deleted,
  * no captions anywhere) or failed. Targets that could not be listed are failures too, named by id.
  *
+ * @param withoutTranscript videos in the corpus (counted as new, changed or unchanged) that no
+ *     source had a transcript for, with why ("timedtext: captions off"); failures are in {@code failed}
  * @param removed videos that left the corpus: their playlists' complete listings no longer show them
  * @param captionsBySource transcripts fetched that the corpus did not have, per source name
  * @param unitsUsed quota units this run spent
@@ -24,6 +26,7 @@ public record CrawlSummary(
     int removed,
     List<Item> skipped,
     List<Item> failed,
+    List<Item> withoutTranscript,
     Map<String, Integer> captionsBySource,
     long unitsUsed,
     long unitsToday,
@@ -37,7 +40,7 @@ public record CrawlSummary(
     COMPLETE,
     /** Stopped before the quota budget ran out, or when YouTube said it had: the next run resumes. */
     STOPPED,
-    /** Stopped because YouTube refused the credentials. */
+    /** Stopped because YouTube refused the credentials, or every video tried failed. */
     FAILED
   }
 
@@ -57,6 +60,7 @@ public record CrawlSummary(
     }
     skipped = List.copyOf(skipped);
     failed = List.copyOf(failed);
+    withoutTranscript = withoutTranscript == null ? List.of() : List.copyOf(withoutTranscript);
     captionsBySource = Map.copyOf(captionsBySource);
     Objects.requireNonNull(result, "result");
     stopReason = stopReason == null ? "" : stopReason;
@@ -82,8 +86,12 @@ public record CrawlSummary(
     if (!skipped.isEmpty()) {
       s.append(", ").append(skipped.size()).append(" skipped (").append(reasons(skipped)).append(')');
     }
+    if (!withoutTranscript.isEmpty()) {
+      s.append(", ").append(withoutTranscript.size()).append(" without transcript (")
+          .append(reasons(categories(withoutTranscript))).append(')');
+    }
     if (!failed.isEmpty()) {
-      s.append(", ").append(failed.size()).append(" failed (see above)");
+      s.append(", ").append(failed.size()).append(" failed (").append(reasons(categories(failed))).append("; see above)");
     }
     s.append("; captions fetched: ");
     if (captionsBySource.isEmpty()) {
@@ -99,6 +107,19 @@ public record CrawlSummary(
     return s.toString();
   }
 
+  /**
+   * Failures by kind, not by their full text: {@code timedtext: error: HTTP 500} counts as {@code
+   * timedtext: error}, and only the first source's reason counts.
+   */
+  private static List<Item> categories(List<Item> items) {
+    return items.stream().map(i -> {
+      String r = i.reason().split("; ", 2)[0];
+      int first = r.indexOf(": ");
+      int second = first < 0 ? -1 : r.indexOf(": ", first + 2);
+      return new Item(i.id(), second < 0 ? r : r.substring(0, second));
+    }).toList();
+  }
+
   private static String reasons(List<Item> items) {
     Map<String, Long> byReason =
         items.stream().collect(Collectors.groupingBy(Item::reason, TreeMap::new, Collectors.counting()));
@@ -106,6 +127,7 @@ public record CrawlSummary(
       return byReason.keySet().iterator().next();
     }
     return byReason.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()) // stable: by name within a count
         .map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
   }

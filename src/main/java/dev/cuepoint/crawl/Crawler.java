@@ -41,7 +41,7 @@ public final class Crawler {
   private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
 
   static final String PRIVATE_OR_DELETED = "private or deleted";
-  static final String NO_CAPTIONS = "no captions";
+  static final String NO_SOURCE = "no caption source to ask";
 
   /** Videos between state saves when nothing was downloaded. */
   private static final int SAVE_EVERY = 50;
@@ -54,6 +54,7 @@ public final class Crawler {
    * @param languages the caption languages wanted; empty: all (yt-dlp: the video's language)
    * @param ytDlpFolder the folder of source {@code ytdlp-folder}, or null
    * @param ytDlpCommand the program of source {@code ytdlp}
+   * @param timedText where and how politely source {@code timedtext} asks youtube.com
    */
   public record Options(
       List<String> playlists,
@@ -62,7 +63,15 @@ public final class Crawler {
       Set<String> languages,
       long quotaBudget,
       Path ytDlpFolder,
-      List<String> ytDlpCommand) {
+      List<String> ytDlpCommand,
+      TimedTextSettings timedText) {
+    /** With source {@code timedtext} asking youtube.com itself, at the default pace. */
+    public Options(List<String> playlists, List<String> channels, List<CaptionSourceKind> captionOrder,
+        Set<String> languages, long quotaBudget, Path ytDlpFolder, List<String> ytDlpCommand) {
+      this(playlists, channels, captionOrder, languages, quotaBudget, ytDlpFolder, ytDlpCommand,
+          TimedTextSettings.defaults());
+    }
+
     public Options {
       playlists = List.copyOf(new LinkedHashSet<>(playlists));
       channels = List.copyOf(new LinkedHashSet<>(channels));
@@ -76,6 +85,7 @@ public final class Crawler {
             "caption source ytdlp-folder needs a folder: add --ytdlp-folder DIR");
       }
       ytDlpCommand = ytDlpCommand == null || ytDlpCommand.isEmpty() ? List.of("yt-dlp") : List.copyOf(ytDlpCommand);
+      timedText = timedText == null ? TimedTextSettings.defaults() : timedText;
     }
   }
 
@@ -125,6 +135,10 @@ public final class Crawler {
     int removed;
     final List<CrawlSummary.Item> skipped = new ArrayList<>();
     final List<CrawlSummary.Item> failed = new ArrayList<>();
+    final List<CrawlSummary.Item> withoutTranscript = new ArrayList<>();
+    /** Videos the caption sources were asked about, and of those, ones with a transcript. */
+    int tried;
+    int transcribed;
     final Map<String, Integer> captions = new TreeMap<>();
 
     void fail(String id, String reason) {
@@ -182,12 +196,19 @@ public final class Crawler {
     } catch (BudgetSpentException e) {
       result = CrawlSummary.Result.STOPPED;
       stop = e.getMessage();
+    } catch (YouTubeBlockedException e) {
+      result = CrawlSummary.Result.STOPPED;
+      stop = e.getMessage();
     } catch (ApiException e) {
       if (!e.credentialsRejected()) {
         throw e; // every other API failure is handled per target or video
       }
       result = CrawlSummary.Result.FAILED;
       stop = e.getMessage();
+    }
+    if (result == CrawlSummary.Result.COMPLETE && !run.failed.isEmpty() && run.transcribed == 0
+        && run.withoutTranscript.isEmpty()) {
+      result = CrawlSummary.Result.FAILED; // every video (or every target) failed: nothing is complete
     }
     if (!stop.isEmpty()) {
       tools.progress().line(stop);
@@ -196,7 +217,7 @@ public final class Crawler {
     CrawlSummary summary =
         new CrawlSummary(
             run.added, run.changed, run.unchanged, run.removed, run.skipped, run.failed,
-            run.captions, quota.usedThisRun(), quota.usedToday(), quota.budget(), result, stop);
+            run.withoutTranscript, run.captions, quota.usedThisRun(), quota.usedToday(), quota.budget(), result, stop);
     state.lastRun =
         new CrawlState.LastRun(
             started.toString(), tools.clock().instant().toString(),
@@ -205,7 +226,7 @@ public final class Crawler {
     return summary;
   }
 
-  private List<CaptionSource> sources(Options o, ApiCalls calls, CrawlState state) {
+  private List<CaptionSource> sources(Options o, ApiCalls calls, CrawlState state) throws IOException {
     List<CaptionSource> out = new ArrayList<>();
     for (CaptionSourceKind k : o.captionOrder()) {
       switch (k) {
@@ -217,6 +238,9 @@ public final class Crawler {
                 "caption source api skipped: captions.list needs OAuth; run 'cuepoint auth' once");
           }
         }
+        case TIMEDTEXT -> out.add(new TimedTextCaptions(
+            new YouTubeWeb(o.timedText(), tools.sleeper(), tools.random()), state, tools.textParser(),
+            o.languages(), tools.clock()));
         case YTDLP_FOLDER -> out.add(new YtDlpFolderCaptions(o.ytDlpFolder(), tools.fileReader(), o.languages()));
         case YTDLP -> out.add(new YtDlpCaptions(o.ytDlpCommand(), tools.fileReader(), o.languages(), Duration.ofMinutes(5)));
       }
@@ -235,7 +259,7 @@ public final class Crawler {
         if (uploads == null) {
           Optional<String> found = calls.uploadsPlaylist(channel);
           if (found.isEmpty()) {
-            run.fail(channel, "channel " + channel + " not found: check the id (it starts with UC)");
+            run.fail(channel, "channel " + channel + " not found: check the id (it starts with UC) or the @handle");
             continue;
           }
           uploads = found.get();
@@ -330,6 +354,10 @@ public final class Crawler {
     // Longest unchecked first: a run the quota stopped is resumed, not restarted, by the next.
     List<String> ids = new ArrayList<>(videos.keySet());
     ids.sort(Comparator.comparing(id -> {
+      CrawlState.WebCaptions w = state.timedtext.get(id);
+      if (w != null) {
+        return w.checkedAt();
+      }
       CrawlState.VideoCaptions c = state.captions.get(id);
       return c == null ? "" : c.checkedAt();
     }));
@@ -363,6 +391,13 @@ public final class Crawler {
         if (throttle.due(done)) {
           tools.progress().line("crawled " + done + "/" + ids.size() + " videos…");
         }
+        for (CaptionSource source : sources) {
+          Optional<IOException> stop = source.stop();
+          if (stop.isPresent()) {
+            stateStore.save(state);
+            throw stop.get();
+          }
+        }
       }
     }
   }
@@ -382,11 +417,18 @@ public final class Crawler {
     List<Transcript> fresh = List.of();
     String from = null;
     List<String> problems = new ArrayList<>();
+    List<String> facts = new ArrayList<>();
     boolean found = false;
+    boolean blocked = false;
+    run.tried++;
     for (CaptionSource source : sources) {
+      if (blocked && source.kind() == CaptionSourceKind.YTDLP) {
+        continue; // yt-dlp would ask the YouTube that just blocked this address
+      }
       CaptionOutcome o = source.fetch(meta, stored);
-      if (!o.note().isEmpty() && o.status() != CaptionOutcome.Status.NONE) {
-        problems.add(source.kind().option + ": " + o.note());
+      blocked |= source.stop().isPresent();
+      if (!o.note().isEmpty()) {
+        (o.status() == CaptionOutcome.Status.NONE ? facts : problems).add(source.kind().option + ": " + o.note());
       }
       LOG.debug("{}: {} {} {}", id, source.kind().option, o.status(), o.note());
       if (o.status() == CaptionOutcome.Status.FETCHED || o.status() == CaptionOutcome.Status.UNCHANGED) {
@@ -396,15 +438,22 @@ public final class Crawler {
         break;
       }
     }
-    if (stored.isEmpty() && fresh.isEmpty()) {
-      if (problems.isEmpty()) {
-        run.skip(id, NO_CAPTIONS);
-      } else {
-        run.fail(id, String.join("; ", problems));
-      }
-      return false;
+    boolean hasTranscript = found || stored.map(v -> !v.transcripts().isEmpty()).orElse(false);
+    if (hasTranscript) {
+      run.transcribed++;
     }
-    if (!found && !problems.isEmpty()) {
+    if (!hasTranscript) {
+      // In the corpus all the same, found by its title and description; a later crawl adds the text.
+      List<String> why = new ArrayList<>(problems);
+      why.addAll(facts);
+      if (!problems.isEmpty()) {
+        run.fail(id, String.join("; ", why));
+      } else {
+        String reason = why.isEmpty() ? NO_SOURCE : String.join("; ", why);
+        LOG.info("{}: no transcript: {}", id, reason);
+        run.withoutTranscript.add(new CrawlSummary.Item(id, reason));
+      }
+    } else if (!found && !problems.isEmpty()) {
       run.fail(id, String.join("; ", problems) + " (the stored transcripts are kept)");
     } else if (!problems.isEmpty()) {
       LOG.warn("{}: {}", id, String.join("; ", problems));

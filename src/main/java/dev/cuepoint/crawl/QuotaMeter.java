@@ -70,7 +70,13 @@ final class QuotaMeter {
     usedThisRun += cost.units;
   }
 
-  /** YouTube said the quota is spent: count the day as spent, so runs today stop at once. */
+  /** A charged call that never reached YouTube. */
+  void refund(Cost cost) {
+    usedToday = Math.max(0, usedToday - cost.units);
+    usedThisRun = Math.max(0, usedThisRun - cost.units);
+  }
+
+    /** YouTube said the quota is spent: count the day as spent, so runs today stop at once. */
   void spentByYouTube() {
     rollOver();
     usedToday = Math.max(usedToday, budget);

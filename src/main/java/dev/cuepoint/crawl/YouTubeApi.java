@@ -142,12 +142,34 @@ public final class YouTubeApi {
         .setRefreshToken(o.refreshToken());
   }
 
-  /** A channel's uploads playlist ({@code channels.list}); empty when there is no such channel. */
+  /**
+   * The signed-in account's channel id ({@code channels.list mine=true}); empty when it has none.
+   */
+  public Optional<String> myChannelId() throws ApiException {
+    String call = "channels.list mine";
+    try {
+      ChannelListResponse r = youtube.channels().list(List.of("id")).setMine(true).execute();
+      if (r.getItems() == null || r.getItems().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(r.getItems().get(0).getId()).filter(id -> !id.isBlank());
+    } catch (IOException e) {
+      throw translate(call, e);
+    }
+  }
+
+  /**
+   * A channel's uploads playlist ({@code channels.list}); empty when there is no such channel.
+   *
+   * @param channelId a channel id ({@code UC…}) or a handle ({@code @name})
+   */
   public Optional<String> uploadsPlaylist(String channelId) throws ApiException {
     String call = "channels.list " + channelId;
     try {
       ChannelListResponse r =
-          youtube.channels().list(List.of("contentDetails")).setId(List.of(channelId)).execute();
+          channelId.startsWith("@")
+              ? youtube.channels().list(List.of("contentDetails")).setForHandle(channelId).execute()
+              : youtube.channels().list(List.of("contentDetails")).setId(List.of(channelId)).execute();
       if (r.getItems() == null || r.getItems().isEmpty()) {
         return Optional.empty();
       }

@@ -11,6 +11,11 @@
  * (ETags, caption versions, quota per Pacific day, last run) lives in {@code <data>/state/crawl.json},
  * OAuth credentials in {@code <data>/state/oauth.json}.
  *
+ * <p>Caption sources ({@link dev.cuepoint.crawl.CaptionSource}) are tried per video: the Data API
+ * ({@code ApiCaptions}, owner only), youtube.com's own player ({@code TimedTextCaptions} through
+ * {@code YouTubeWeb}, with {@code java.net.http}: the public tracks, politely paced, stopping at the
+ * first block), a yt-dlp folder and yt-dlp itself. Each says per video why it has no transcript.
+ *
  * <p>Depends on {@code corpus} and the caption records; reads caption files only through {@link
  * dev.cuepoint.crawl.CaptionReader}, so the parsers are wired in by the CLI. Only the CLI and the
  * scheduler depend on this package.

@@ -71,10 +71,22 @@ class ConfigTest {
         "port: 70000", Map.of(), Map.of());
     assertMessage("environment variable CUEPOINT_ACCESS_LOG: must be true or false, got 'maybe'",
         null, Map.of("CUEPOINT_ACCESS_LOG", "maybe"), Map.of());
-    assertMessage("--caption-sources: each must be one of [api, ytdlp-folder, ytdlp], got 'web'",
+    assertMessage("--caption-sources: each must be one of [api, timedtext, ytdlp-folder, ytdlp], got 'web'",
         null, Map.of(), Map.of("captionSources", "api,web"));
     assertMessage("unknown key 'prot'", "prot: 7070", Map.of(), Map.of());
     assertMessage("is not valid YAML or JSON", "port: [7070", Map.of(), Map.of());
+  }
+
+  @Test
+  void the_timedtext_source_settings_come_from_file_or_environment() throws IOException {
+    Config c = load("""
+        captionSources: [timedtext, ytdlp-folder]
+        youtubeWebRoot: http://127.0.0.1:9000/
+        """, Map.of("CUEPOINT_TIMEDTEXT_DELAY", "500ms"), Map.of());
+    assertEquals(List.of("timedtext", "ytdlp-folder"), c.captionSources());
+    assertEquals("http://127.0.0.1:9000/", c.youtubeWebRoot());
+    assertEquals("500ms", c.timedtextDelay());
+    assertMessage("'soon' is not a duration", "timedtextDelay: soon", Map.of(), Map.of());
   }
 
   void assertMessage(String expected, String yaml, Map<String, String> env, Map<String, String> flags) {

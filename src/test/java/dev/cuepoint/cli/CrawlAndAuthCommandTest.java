@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +74,8 @@ class CrawlAndAuthCommandTest {
 
     int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
         "--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST,
-        "--youtube-api-root", fake.root(), "--ytdlp-folder", folder.toString());
+        "--youtube-api-root", fake.root(), "--ytdlp-folder", folder.toString(),
+        "--youtube-web-root", fake.root()); // no youtube.com there: timedtext fails, the folder has them
 
     assertEquals(0, status, err.toString());
     assertTrue(out.toString().contains("crawl complete: 3 new"), out.toString());
@@ -114,10 +116,95 @@ class CrawlAndAuthCommandTest {
 
     out.getBuffer().setLength(0);
     int status = run(new CrawlCommand(Map.of()), "--data", data.toString(), "--playlist", Lectures.PLAYLIST,
-        "--youtube-api-root", fake.root(), "--no-index");
+        "--youtube-api-root", fake.root(), "--no-index", "--youtube-web-root", fake.root());
     assertEquals(0, status, err.toString());
     assertTrue(out.toString().contains("captions fetched: 4 from api"), out.toString());
     assertEquals(4, fake.calls("captions.download"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "--youtube-api-root|http://127.0.0.1:abc/|--youtube-api-root 'http://127.0.0.1:abc/' is not a valid URL",
+    "--youtube-web-root|ftp://example.org/|--youtube-web-root 'ftp://example.org/' is not a valid URL",
+    "--timedtext-delay|soon|'soon' is not a duration",
+    "--proxy|http://user:pw@proxy.example:x/|is not a valid URL",
+    "--playlist|https://www.youtube.com/watch?v=abc|no playlist in",
+    "--channel|https://www.youtube.com/feed/trending|no channel in",
+  })
+  void bad_input_gets_one_clear_line_exit_status_2_and_no_call_to_youtube(String option, String value, String says) {
+    int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST, option, value);
+
+    assertEquals(2, status, err.toString());
+    assertTrue(err.toString().contains(says), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertEquals(0, fake.units());
+  }
+
+  @Test
+  void an_empty_data_directory_or_a_file_is_refused_before_anything_is_written() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+    assertEquals(2, run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", "", "--playlist", Lectures.PLAYLIST));
+    assertTrue(err.toString().contains("--data is empty"), err.toString());
+    assertEquals(2, run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", file.toString(), "--playlist", Lectures.PLAYLIST));
+    assertTrue(err.toString().contains("is a file, not a directory"), err.toString());
+    assertFalse(Files.exists(Path.of("state")), "nothing written into the current folder");
+  }
+
+  @Test
+  void a_playlist_address_works_like_its_id() throws Exception {
+    Path folder = tmp.resolve("yt-dlp");
+    Lectures.writeYtDlpFolder(folder);
+    int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", tmp.resolve("data").toString(), "--no-index",
+        "--playlist", "https://www.youtube.com/playlist?list=" + Lectures.PLAYLIST,
+        "--youtube-api-root", fake.root(), "--captions", "ytdlp-folder", "--ytdlp-folder", folder.toString());
+
+    assertEquals(0, status, err.toString());
+    assertTrue(out.toString().contains("crawl complete: 3 new"), out.toString());
+  }
+
+  @Test
+  void with_only_an_api_key_timedtext_fills_the_corpus_and_a_block_exits_1_with_one_line_saying_what_to_do()
+      throws Exception {
+    Path recordings = dev.cuepoint.realdata.RealData.require("timedtext/youtube-transcript-api");
+    try (var web = new dev.cuepoint.crawl.FakeYouTubeWeb(recordings)) {
+      for (String id : List.of("lecNeurons1", "lecSynapse2", "lecPlastic3")) {
+        web.players.put(id, "youtube_ww1_nl_en.innertube.json.static");
+      }
+      web.blockAfter = 1 + 3; // the watch page and one video
+      String[] args = {"--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST, "--no-index",
+          "--youtube-api-root", fake.root(), "--youtube-web-root", web.root(), "--timedtext-delay", "0s"};
+
+      int blocked = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)), args);
+
+      assertEquals(1, blocked, out + "\n" + err);
+      assertEquals(5, web.requests.get(), "nothing after the refused request");
+      assertTrue(err.toString().contains("YouTube blocked caption requests from this address"), err.toString());
+      assertTrue(out.toString().contains("crawl stopped early:"), out.toString());
+
+      web.blockAfter = -1;
+      out.getBuffer().setLength(0);
+      int again = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)), args);
+
+      assertEquals(0, again, out + "\n" + err);
+      assertTrue(out.toString().contains("crawl complete:"), out.toString());
+      assertEquals(6, web.trackDownloads.get(), "two tracks for each of the three videos, each once");
+    }
+  }
+
+  @Test
+  void a_playlist_that_does_not_exist_fails_the_crawl_saying_so() {
+    int status = run(new CrawlCommand(Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY)),
+        "--data", tmp.resolve("data").toString(), "--playlist", "PLnoSuchPlaylist0000", "--no-index",
+        "--youtube-api-root", fake.root(), "--youtube-web-root", fake.root());
+
+    assertEquals(1, status, out + "\n" + err);
+    assertTrue(out.toString().startsWith("crawl failed:"), out.toString());
+    assertTrue(err.toString().contains("failed: PLnoSuchPlaylist0000: ") && err.toString().contains("not found"),
+        err.toString());
   }
 
   private String waitForUrl() throws Exception {

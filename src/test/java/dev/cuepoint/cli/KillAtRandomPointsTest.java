@@ -64,7 +64,7 @@ class KillAtRandomPointsTest {
             ManyLectures.add(fake, PLAYLIST, lectures, 120);
             lectures += 120;
             yield new String[] {"crawl", "--data", data.toString(), "--playlist", PLAYLIST,
-                "--youtube-api-root", fake.root()};
+                "--youtube-api-root", fake.root(), "--youtube-web-root", fake.root()};
           }
           case INDEX -> new String[] {"index", "--rebuild", "--data", data.toString()};
         };

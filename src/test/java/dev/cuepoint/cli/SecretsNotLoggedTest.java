@@ -63,7 +63,8 @@ class SecretsNotLoggedTest {
     Lectures.writeYtDlpFolder(folder);
     try (ChildJvm crawl = ChildJvm.start(TRACE, Map.of("CUEPOINT_YOUTUBE_API_KEY", FakeYouTube.KEY),
         "crawl", "--data", tmp.resolve("data").toString(), "--playlist", Lectures.PLAYLIST,
-        "--youtube-api-root", fake.root(), "--ytdlp-folder", folder.toString())) {
+        "--youtube-api-root", fake.root(), "--ytdlp-folder", folder.toString(),
+        "--youtube-web-root", fake.root())) { // never the real youtube.com from a test
       assertEquals(0, crawl.await(120), crawl.output());
       String out = crawl.output();
       assertTrue(out.contains("crawl complete"), out);

@@ -95,7 +95,8 @@ class CaptionSourcesTest {
         .crawl(options(List.of(CaptionSourceKind.YTDLP), List.of(script.toString())));
 
     assertEquals(CrawlSummary.Result.COMPLETE, s.result(), s.line());
-    assertEquals(List.of("lecNeurons1", "lecPlastic3"), rig.store.ids());
+    assertEquals(List.of("lecNeurons1", "lecPlastic3", "lecSynapse2"), rig.store.ids(), "the failed one with its metadata");
+    assertEquals(List.of(), rig.video("lecSynapse2").transcripts());
     assertEquals(Map.of("ytdlp", 2), s.captionsBySource());
     assertEquals(1, s.failed().size());
     assertEquals("lecSynapse2", s.failed().get(0).id());
@@ -111,7 +112,12 @@ class CaptionSourcesTest {
         .crawl(options(List.of(CaptionSourceKind.YTDLP), List.of(tmp.resolve("no-such-yt-dlp").toString())));
 
     assertEquals(CrawlSummary.Result.COMPLETE, s.result());
-    assertEquals(List.of(), rig.store.ids());
-    assertEquals(3 + 1, s.skipped().size(), "three without captions, one private");
+    assertEquals(3, rig.store.ids().size(), "in the corpus with their metadata, found by title");
+    assertEquals(List.of(), rig.video("lecNeurons1").transcripts());
+    assertEquals(1, s.skipped().size(), "the private one");
+    assertEquals(3, s.withoutTranscript().size());
+    assertTrue(s.line().contains("3 without transcript (ytdlp: no-such-yt-dlp is not installed)")
+        || s.line().contains("3 without transcript (ytdlp: " + tmp.resolve("no-such-yt-dlp") + " is not installed)"),
+        s.line());
   }
 }

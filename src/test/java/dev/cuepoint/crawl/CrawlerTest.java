@@ -73,8 +73,8 @@ class CrawlerTest {
 
     assertEquals(Optional.of(new Playlist(Lectures.PLAYLIST, Lectures.TITLE, Lectures.CHANNEL,
         List.of("lecNeurons1", "lecSynapse2", "lecPlastic3"))), rig.store.readPlaylist(Lectures.PLAYLIST));
-    // 1 playlists + 2 pages + 1 videos + 3 × 50 captions.list + 4 × 200 downloads
-    assertEquals(1 + 2 + 1 + 150 + 800, s.unitsUsed());
+    // 1 playlists + 2 pages + 1 videos + 1 channels.list mine + 3 × 50 captions.list + 4 × 200 downloads
+    assertEquals(1 + 2 + 1 + 1 + 150 + 800, s.unitsUsed());
     assertEquals(fake.units(), s.unitsUsed(), "the crawler counts what YouTube charges");
     assertEquals(s.unitsUsed(), rig.state().quota.units());
   }
@@ -90,9 +90,9 @@ class CrawlerTest {
     assertEquals(CrawlSummary.Result.COMPLETE, s.result(), s.line());
     assertEquals(3, s.added());
     assertEquals(List.of("lecNeurons1", "lecPlastic3", "lecSynapse2"), rig.store.ids());
-    assertEquals(1, fake.calls("channels.list"));
+    assertEquals(1 + 1, fake.calls("channels.list"), "the uploads playlist, and whose the videos are");
     rig.crawler(rig.api(rig.oauth())).crawl(byChannel);
-    assertEquals(1, fake.calls("channels.list"), "the uploads playlist of a channel is remembered");
+    assertEquals(2 + 1, fake.calls("channels.list"), "the uploads playlist of a channel is remembered");
   }
 
   @Test
@@ -107,11 +107,36 @@ class CrawlerTest {
     assertEquals(3, s.unchanged());
     assertEquals(0, s.added() + s.changed());
     assertEquals(0, fake.calls("captions.download"));
-    assertEquals(Map.of("captions.list", 3, "playlistItems.list", 2, "playlists.list", 1, "videos.list", 1, "token", 1),
-        fake.calls());
+    assertEquals(Map.of("captions.list", 3, "playlistItems.list", 2, "playlists.list", 1, "videos.list", 1, "token", 1,
+        "channels.list", 1), fake.calls());
     assertEquals(6, fake.notModified(), "every page and caption list was asked for with its ETag");
-    assertEquals(1 + 2 + 1 + 150, s.unitsUsed());
+    assertEquals(1 + 2 + 1 + 1 + 150, s.unitsUsed());
     assertEquals(before, rig.store.fingerprints(), "no corpus file was rewritten");
+  }
+
+  @Test
+  void with_oauth_captions_are_asked_only_for_the_signed_in_channels_videos() throws Exception {
+    ((com.fasterxml.jackson.databind.node.ObjectNode) fake.videos.get("lecSynapse2").get("snippet"))
+        .put("channelId", "UCsomeoneElse0000000000000");
+
+    CrawlSummary s = rig.crawl();
+
+    assertEquals(2, fake.calls("captions.list"), "none for another channel's video: it would be refused");
+    assertEquals(2, fake.calls("captions.download"), "the owner's four tracks less the other video's two");
+    assertEquals(List.of(new CrawlSummary.Item("lecSynapse2", "api: " + ApiCaptions.NOT_OWNER)), s.withoutTranscript());
+    assertEquals("Lecture 2: Synapses", rig.video("lecSynapse2").title(), "in the corpus with its metadata");
+  }
+
+  @Test
+  void an_unreachable_host_fails_the_crawl_and_charges_no_quota() throws Exception {
+    YouTubeApi nowhere = new YouTubeApi(new YouTubeApi.Settings("http://127.0.0.1:1/",
+        new ApiCredentials.ApiKey(FakeYouTube.KEY), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+    CrawlSummary s = rig.crawler(nowhere).crawl(CrawlRig.options(List.of(CaptionSourceKind.API), 10_000));
+
+    assertEquals(CrawlSummary.Result.FAILED, s.result(), s.line());
+    assertEquals(0, s.unitsUsed(), "no call reached YouTube: none is charged");
+    assertTrue(s.failed().get(0).reason().contains("no answer from YouTube"), s.failed().get(0).reason());
   }
 
   @Test
@@ -168,7 +193,7 @@ class CrawlerTest {
 
   @Test
   void the_quota_budget_stops_the_crawl_cleanly_and_the_next_day_resumes() throws Exception {
-    long budget = 1 + 2 + 1 + 50 + 200 + 50; // listing, one video with its track, one more captions.list
+    long budget = 1 + 2 + 1 + 1 + 50 + 200 + 50; // listing, whose channel, one video with its track, one more captions.list
     CrawlSummary first = rig.crawler(rig.api(rig.oauth())).crawl(CrawlRig.options(List.of(CaptionSourceKind.API), budget));
 
     assertEquals(CrawlSummary.Result.STOPPED, first.result());

@@ -33,6 +33,8 @@ public final class FakeYouTube implements AutoCloseable {
   public static final String CLIENT_ID = "fake-client.apps.googleusercontent.com";
   public static final String CLIENT_SECRET = "fake-client-secret-4567";
   public static final String REFRESH_TOKEN = "fake-refresh-token-89ab";
+  /** The signed-in account's channel: every video {@link #video} makes is of it. */
+  public static final String MY_CHANNEL = "UCfakeChannel000000000000";
 
   /** What a fault does to a call. */
   enum Fault {
@@ -344,6 +346,15 @@ public final class FakeYouTube implements AutoCloseable {
 
   private void channelsList(Context ctx, boolean oauth) throws Exception {
     ArrayNode items = json.createArrayNode();
+    if ("true".equals(ctx.queryParam("mine"))) {
+      if (!oauth) {
+        error(ctx, 401, "required", "global", "Login Required.");
+        return;
+      }
+      items.addObject().put("kind", "youtube#channel").put("etag", etag(MY_CHANNEL)).put("id", MY_CHANNEL);
+      list(ctx, "youtube#channelListResponse", items, null);
+      return;
+    }
     for (String id : ids(ctx, "id")) {
       String uploads = channels.get(id);
       if (uploads != null) {
