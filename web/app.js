@@ -357,7 +357,8 @@
     transcript = null;
     currentLine = -1;
     try {
-      const data = await api('/api/videos/' + encodeURIComponent(video));
+      // word timings are most of a long lecture's answer, and the page does not use them
+      const data = await api('/api/videos/' + encodeURIComponent(video) + '?words=false');
       if (shownVideo !== video) return;
       $('now-title').textContent = data.title || '(untitled)';
       document.title = (data.title || video) + ' — Cuepoint';
@@ -690,19 +691,23 @@
     return li;
   }
 
+  /** Every moment of one video for the search on screen, wherever the video ranks. */
   async function loadAllMoments(v, s, list, button) {
     button.disabled = true;
     try {
-      const p = searchParams(s, 0);
-      p.set('q', s.q);
-      p.set('moments', '100');
-      p.set('limit', '100');
-      const r = await api('/api/search?' + p);
-      const hit = r.results.find((x) => x.videoId === v.videoId);
-      if (!hit) return;
+      const p = new URLSearchParams({ q: s.q });
+      for (const f of ['lang', 'mode']) if (s[f]) p.set(f, s[f]);
+      const prefer = preferredLanguage();
+      if (prefer) p.set('prefer', prefer);
+      const r = await api('/api/videos/' + encodeURIComponent(v.videoId) + '/moments?' + p);
+      const shown = list.children.length;
       list.textContent = '';
-      for (const m of hit.moments) list.appendChild(renderMoment(v, m, s));
+      for (const m of r.moments) list.appendChild(renderMoment(v, m, s));
       button.remove();
+      // focus stays where the reader was: on the first moment that was not shown before
+      const links = list.querySelectorAll('a.moment');
+      const next = links[Math.min(shown, links.length - 1)];
+      if (next) next.focus();
     } catch (e) {
       button.disabled = false;
       showError(e.message);
