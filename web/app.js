@@ -245,6 +245,7 @@
     a.target = '_blank';
     a.rel = 'noopener';
     a.dataset.external = '1';
+    if (a.dataset.label) a.setAttribute('aria-label', a.dataset.label + ', opens YouTube in a new tab');
   }
 
   function showFallback(video, t) {
@@ -315,6 +316,10 @@
   let transcript = null; // {video, data, lines: [{start, el, text}]}
   let currentLine = -1;
   let userActed = false; // autoplay only after the user chose something
+  // the moment or line last chosen: {video, start}. The player is sent to the whole second before it
+  // (so the word is heard), and until playback reaches it that line, not the one before, is current.
+  let seekTarget = null;
+  let chosenMoment = null; // {video, t} of the moment link chosen, to give focus back on Close
 
   function openWatch(s, autoplay) {
     const section = $('watch');
@@ -343,6 +348,15 @@
     if (player && typeof player.pauseVideo === 'function' && playerVideo) player.pauseVideo();
   }
 
+  /** After Close: focus back on the moment that opened the player, else on the results. */
+  function focusAfterClose(video, t) {
+    const want = chosenMoment && chosenMoment.video === video ? chosenMoment : { video, t };
+    const links = Array.from(document.querySelectorAll('a.moment')).filter((a) => a.dataset.video === want.video);
+    const same = links.find((a) => Number(a.dataset.t) === want.t) || links[0];
+    if (same) same.focus();
+    else $('results').focus();
+  }
+
   function updateNow(t) {
     const s = readUrl();
     if (!s.video) return;
@@ -361,8 +375,8 @@
       const data = await api('/api/videos/' + encodeURIComponent(video) + '?words=false');
       if (shownVideo !== video) return;
       $('now-title').textContent = data.title || '(untitled)';
-      document.title = (data.title || video) + ' — Cuepoint';
       transcript = { video, data, q: null, lang: pickLanguage(data), lines: [] };
+      updateTitle();
       const langs = $('transcript-lang');
       langs.textContent = '';
       for (const tr of data.transcripts) {
@@ -387,51 +401,114 @@
       || ts[0] || null;
   }
 
+  /**
+   * The transcript as one listbox: a single tab stop whatever the length (arrow keys move inside,
+   * Enter plays from the line), three elements a line.
+   */
   function renderLines(q) {
     const list = $('lines');
     list.textContent = '';
+    list.removeAttribute('aria-activedescendant');
     currentLine = -1;
+    activeLine = -1;
     if (!transcript) return;
     transcript.q = q;
     transcript.lines = [];
+    transcript.words = queryWords(q || '');
+    transcript.needle = '';
     const tr = transcript.lang;
     $('transcript-status').textContent = tr ? '' : 'This video has no transcript.';
+    list.hidden = !tr;
     if (!tr) return;
-    const words = queryWords(q || '');
-    const needle = $('find').value.trim().toLowerCase();
-    let found = 0;
     const frag = document.createDocumentFragment();
     tr.cues.forEach((cue, i) => {
       const li = el('li', 'line');
-      const b = el('button', 'line-button');
-      b.type = 'button';
-      b.dataset.index = String(i);
-      b.appendChild(el('span', 'ts', clock(cue.start)));
+      li.id = 'line-' + i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.dataset.index = String(i);
+      li.appendChild(el('span', 'ts', clock(cue.start)));
       const txt = el('span', 'txt');
       txt.dir = 'auto';
       txt.lang = tr.lang;
-      const finds = findRanges(cue.text, needle);
-      if (finds.length) {
-        found++;
-        li.classList.add('found');
-        appendMarked(txt, cue.text, finds, 'find');
-      } else {
-        appendMarked(txt, cue.text, wordRanges(cue.text, words));
-      }
-      b.appendChild(txt);
-      li.appendChild(b);
+      appendMarked(txt, cue.text, wordRanges(cue.text, transcript.words));
+      li.appendChild(txt);
       frag.appendChild(li);
-      transcript.lines.push({ start: cue.start, el: li });
+      transcript.lines.push({ start: cue.start, el: li, txt, text: cue.text, lower: cue.text.toLowerCase(), found: false });
     });
     list.appendChild(frag);
-    $('find-count').textContent = needle ? (found ? plural(found, 'line') : 'not found') : '';
+    applyFind();
     highlightAt(currentTime(), true);
+  }
+
+  /**
+   * Marks the lines holding the find box's text. Only lines whose marks change are rebuilt: typing a
+   * letter touches the lines that held the shorter text, not the whole transcript.
+   */
+  function applyFind() {
+    if (!transcript || !transcript.lines.length) {
+      $('find-count').textContent = '';
+      return;
+    }
+    const needle = $('find').value.trim().toLowerCase();
+    const was = transcript.needle;
+    transcript.needle = needle;
+    let found = 0;
+    for (const line of transcript.lines) {
+      const hit = needle !== '' && line.lower.includes(needle);
+      if (hit) found++;
+      if (hit === line.found && (!hit || needle === was)) continue;
+      line.found = hit;
+      line.el.classList.toggle('found', hit);
+      line.el.classList.remove('found-here');
+      line.txt.textContent = '';
+      if (hit) appendMarked(line.txt, line.text, findRanges(line.text, needle), 'find');
+      else appendMarked(line.txt, line.text, wordRanges(line.text, transcript.words));
+    }
+    $('find-count').textContent = needle ? (found ? plural(found, 'line') : 'not found') : '';
+  }
+
+  let activeLine = -1; // the listbox's active option (keyboard position), -1 before the list was used
+
+  function setActiveLine(i, scroll) {
+    if (!transcript || !transcript.lines.length) return;
+    const lines = transcript.lines;
+    i = Math.max(0, Math.min(lines.length - 1, i));
+    if (activeLine >= 0 && lines[activeLine]) {
+      lines[activeLine].el.classList.remove('active');
+      lines[activeLine].el.setAttribute('aria-selected', 'false');
+    }
+    activeLine = i;
+    const li = lines[i].el;
+    li.classList.add('active');
+    li.setAttribute('aria-selected', 'true');
+    $('lines').setAttribute('aria-activedescendant', li.id);
+    if (scroll !== false) scrollIntoList(li);
+  }
+
+  function onLinesKey(ev) {
+    if (!transcript || !transcript.lines.length) return;
+    const from = activeLine >= 0 ? activeLine : Math.max(0, currentLine);
+    const page = 10;
+    const moves = { ArrowDown: from + 1, ArrowUp: from - 1, PageDown: from + page, PageUp: from - page, Home: 0, End: transcript.lines.length - 1 };
+    if (ev.key in moves) {
+      ev.preventDefault();
+      setActiveLine(moves[ev.key]);
+    } else if ((ev.key === 'Enter' || ev.key === ' ') && activeLine >= 0) {
+      ev.preventDefault();
+      seekFromTranscript(activeLine);
+    }
   }
 
   /** Marks the line being said at time t and keeps it in view. */
   function highlightAt(t, force) {
     if (!transcript || !transcript.lines.length) return;
     const lines = transcript.lines;
+    if (seekTarget && seekTarget.video === transcript.video) {
+      // the player was sent to the whole second before the chosen start: count from the start itself
+      if (t >= seekTarget.start) seekTarget = null;
+      else if (t >= Math.floor(seekTarget.start) - 0.5) t = seekTarget.start;
+    }
     let lo = 0;
     let hi = lines.length - 1;
     let at = -1;
@@ -475,6 +552,7 @@
       return;
     }
     userActed = true;
+    seekTarget = { video: s.video, start: cue.start };
     go(Object.assign(s, { t }), true);
     playInPlayer(s.video, t, true);
     updateNow(t);
@@ -483,18 +561,27 @@
 
   let findPos = -1;
 
-  /** Enter in the find box: the next line holding the text, round and round. */
+  /**
+   * Enter in the find box: the next line holding the text, round and round. Focus moves to it in the
+   * transcript (Enter there plays from it; Shift+Tab and Enter again finds the next).
+   */
   function findNext() {
     if (!transcript) return;
-    const found = transcript.lines.filter((l) => l.el.classList.contains('found'));
+    clearTimeout(findTimer);
+    applyFind();
+    const found = transcript.lines.filter((l) => l.found);
     if (!found.length) return;
     findPos = (findPos + 1) % found.length;
     const line = found[findPos];
-    scrollIntoList(line.el);
     for (const l of found) l.el.classList.remove('found-here');
     line.el.classList.add('found-here');
     $('find-count').textContent = (findPos + 1) + ' of ' + plural(found.length, 'line');
+    setActiveLine(transcript.lines.indexOf(line));
+    $('lines').focus({ preventScroll: true });
   }
+
+  let findTimer = 0;
+  const FIND_DELAY_MS = 120;
 
   // follow playback: highlight the line and keep the address bar's t roughly current
   setInterval(() => {
@@ -554,14 +641,31 @@
     try {
       const r = await api('/api/search?' + searchParams(s, offset));
       if (seq !== searchSeq) return;
+      const before = $('videos').children.length;
       renderResults(r, s, append);
       nextOffset = offset + r.results.length;
       $('more').hidden = nextOffset >= r.total || r.results.length === 0;
+      if (append) {
+        // focus on what was added, not on the page (the button may have gone)
+        const first = $('videos').children[before];
+        const target = first && (first.querySelector('a.moment') || first.querySelector('a.transcript-link'));
+        if (target) target.focus();
+      }
     } catch (e) {
       if (seq !== searchSeq) return;
       shownSearch = null;
       $('status').textContent = '';
       showError(e.message);
+    }
+  }
+
+  /** The tab's title: the video watched, else the search, else the site. */
+  function updateTitle() {
+    const s = readUrl();
+    if (s.video && transcript && transcript.video === s.video && !$('watch').hidden) {
+      document.title = (transcript.data.title || s.video) + ' — Cuepoint';
+    } else {
+      document.title = s.q ? s.q + ' — Cuepoint' : 'Cuepoint — search what is said in the lectures';
     }
   }
 
@@ -621,7 +725,11 @@
     img.width = 160;
     img.height = 90;
     img.src = v.thumbnailUrl;
-    img.addEventListener('error', () => img.classList.add('broken'));
+    // no picture: no empty column with a lone duration either
+    img.addEventListener('error', () => {
+      thumbLink.remove();
+      li.classList.add('no-thumb');
+    });
     thumbLink.appendChild(img);
     if (v.durationSeconds > 0) thumbLink.appendChild(el('span', 'duration', clock(v.durationSeconds)));
     thumbLink.addEventListener('click', (ev) => {
@@ -640,6 +748,18 @@
     if (v.durationSeconds > 0) parts.push(clock(v.durationSeconds));
     parts.push(plural(v.momentsTotal, 'moment'));
     head.appendChild(el('p', 'meta', parts.join(' · ')));
+    // without YouTube's player moments open YouTube: this opens the transcript here (shown then only)
+    const read = el('a', 'small transcript-link', 'Read the transcript');
+    read.href = urlFor(Object.assign({}, s, { video: v.videoId, t: v.moments.length ? Math.floor(v.moments[0].start) : 0 }));
+    read.setAttribute('aria-label', 'Read the transcript of ' + (v.title || v.videoId));
+    read.addEventListener('click', (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+      ev.preventDefault();
+      const m = v.moments[0];
+      choose(v.videoId, m ? Math.floor(m.start) : 0, m ? m.start : 0);
+      $('lines').focus();
+    });
+    head.appendChild(read);
     li.appendChild(head);
 
     const moments = el('ol', 'moments');
@@ -666,6 +786,7 @@
     if (label) a.classList.add('match-' + m.match);
     a.dataset.video = v.videoId;
     a.dataset.t = String(t);
+    a.dataset.start = String(m.start);
     a.href = urlFor(Object.assign({}, s, { video: v.videoId, t }));
     const ts = el('span', 'ts', clock(m.start));
     a.appendChild(ts);
@@ -685,13 +806,28 @@
     snippet.appendChild(words);
     if (label) snippet.appendChild(el('span', 'match', label));
     a.appendChild(snippet);
-    a.setAttribute('aria-label', 'Play from ' + clock(m.start) + (label ? ', ' + label : '') + ': ' + (m.text || ''));
+    // the visible text in its order (time, source, language, words, how found), the words cut short
+    const badge = m.lang ? (m.lang + (m.kind === 'auto' ? ' auto' : '')) + ' ' : '';
+    const source = m.source === 'title' ? 'Title: ' : m.source === 'chapter' ? 'Chapter: ' : '';
+    a.dataset.label = clock(m.start) + ' ' + source + badge + shorten(m.text || '', LABEL_CHARS) + (label ? ', ' + label : '');
+    a.setAttribute('aria-label', a.dataset.label + ', plays here');
     if (playerApi === 'failed') toYouTubeLink(a);
     li.appendChild(a);
     return li;
   }
 
   /** Every moment of one video for the search on screen, wherever the video ranks. */
+  const LABEL_CHARS = 120;
+
+  /** At most n characters, cut at a word, with an ellipsis when cut. */
+  function shorten(text, n) {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t.length <= n) return t;
+    const cut = t.slice(0, n);
+    const space = cut.lastIndexOf(' ');
+    return (space > n / 2 ? cut.slice(0, space) : cut) + '…';
+  }
+
   async function loadAllMoments(v, s, list, button) {
     button.disabled = true;
     try {
@@ -715,8 +851,10 @@
   }
 
   /** The user chose a moment: play it here and put it in the address bar. */
-  function choose(video, t) {
+  function choose(video, t, start) {
     userActed = true;
+    seekTarget = { video, start: typeof start === 'number' && isFinite(start) ? start : t };
+    chosenMoment = { video, t };
     const s = Object.assign(readUrl(), { video, t });
     go(s, false);
     openWatch(s, true);
@@ -729,6 +867,7 @@
     // a new search keeps the video playing: the address keeps it too
     go(s, false);
     runSearch(s, false);
+    updateTitle();
   }
 
   // ---------------------------------------------------------------- suggestions
@@ -833,6 +972,32 @@
       + semantic.passages.toLocaleString('en') + ' passages embedded';
   }
 
+  /**
+   * The intro's examples in words the lectures say: the most widely used words starting with a few
+   * common beginnings (from /api/suggest). The built-in examples stay when the index has too few.
+   */
+  async function loadExamples() {
+    const starts = ['co', 're', 'pr', 'in', 'st', 'de'];
+    try {
+      const answers = await Promise.all(starts.map((p) => api('/api/suggest?' + new URLSearchParams({ q: p, limit: '8' }))));
+      const words = [];
+      for (const r of answers) {
+        const w = (r.suggestions || []).find((x) => /^[\p{L}]{6,}$/u.test(x) && !words.includes(x));
+        if (w) words.push(w);
+      }
+      if (words.length < 4) return;
+      const [a, b, c, d] = words;
+      $('ex-words').textContent = a + ' ' + b;
+      $('ex-phrase').textContent = '"' + a + ' ' + c + '"';
+      $('ex-prefix').textContent = c.slice(0, 5) + '*';
+      $('ex-prefix-what').textContent = c.slice(0, 5);
+      $('ex-fuzzy').textContent = d.slice(0, 2) + d.slice(3) + '~';
+      $('ex-exclude').textContent = '-' + b;
+    } catch (e) {
+      // the built-in examples still show the syntax
+    }
+  }
+
   // ---------------------------------------------------------------- putting the page in its state
 
   function render(fromHistory) {
@@ -841,7 +1006,7 @@
     runSearch(s, false);
     if (s.video) openWatch(s, fromHistory && userActed);
     else closeWatch();
-    if (!s.video) document.title = s.q ? s.q + ' — Cuepoint' : 'Cuepoint — search what is said in the lectures';
+    updateTitle();
   }
 
   // ---------------------------------------------------------------- events
@@ -863,6 +1028,8 @@
         ev.preventDefault();
         moveSuggestion(-1);
       } else if (ev.key === 'Escape') {
+        // a search box clears itself on Escape: here Escape only closes the suggestions
+        ev.preventDefault();
         hideSuggestions();
       } else if (ev.key === 'ArrowDown') {
         const first = document.querySelector('a.moment');
@@ -895,16 +1062,24 @@
       const a = ev.target.closest('a.moment');
       if (!a || a.dataset.external || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
       ev.preventDefault();
-      choose(a.dataset.video, Number(a.dataset.t));
+      choose(a.dataset.video, Number(a.dataset.t), Number(a.dataset.start));
     });
 
     $('lines').addEventListener('click', (ev) => {
-      const b = ev.target.closest('button.line-button');
-      if (b) seekFromTranscript(Number(b.dataset.index));
+      const li = ev.target.closest('li.line');
+      if (!li) return;
+      setActiveLine(Number(li.dataset.index), false);
+      seekFromTranscript(Number(li.dataset.index));
+    });
+    $('lines').addEventListener('keydown', onLinesKey);
+    $('lines').addEventListener('focus', () => {
+      // no scrolling here: a click's mousedown focuses the list, and its line must stay under the pointer
+      if (activeLine < 0 && transcript && transcript.lines.length) setActiveLine(Math.max(0, currentLine), false);
     });
     $('find').addEventListener('input', () => {
       findPos = -1;
-      renderLines(readUrl().q);
+      clearTimeout(findTimer);
+      findTimer = setTimeout(applyFind, FIND_DELAY_MS);
     });
     $('find').addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter') {
@@ -928,9 +1103,18 @@
       copy(location.origin + urlFor(s), 'Cuepoint link copied');
     });
     $('close-watch').addEventListener('click', () => {
-      go(Object.assign(readUrl(), { video: null, t: 0 }), false);
+      const s = readUrl();
+      go(Object.assign(s, { video: null, t: 0 }), false);
       closeWatch();
-      document.title = 'Cuepoint — search what is said in the lectures';
+      updateTitle();
+      focusAfterClose(s.video, s.t);
+    });
+    // Escape in the player's panel closes it (but not while typing in the find box)
+    $('watch').addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Escape' || ev.defaultPrevented) return;
+      if (ev.target.closest('input, select') && ev.target.value) return;
+      ev.preventDefault();
+      $('close-watch').click();
     });
     $('home').addEventListener('click', (ev) => {
       ev.preventDefault();
@@ -973,5 +1157,6 @@
   wire();
   loadPlayerApi();
   loadFilterOptions();
+  loadExamples();
   render(false);
 })();
