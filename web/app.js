@@ -1104,7 +1104,7 @@
     });
     $('close-watch').addEventListener('click', () => {
       const s = readUrl();
-      go(Object.assign(s, { video: null, t: 0 }), false);
+      go(Object.assign({}, s, { video: null, t: 0 }), false);
       closeWatch();
       updateTitle();
       focusAfterClose(s.video, s.t);
