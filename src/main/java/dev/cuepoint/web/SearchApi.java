@@ -26,12 +26,19 @@ final class SearchApi {
   private final SearchCache search;
   private final Suggestions suggestions;
   private final ModeSearch modes;
+  private final Moments moments;
   private final VideoSource videos;
 
-  SearchApi(SearchCache search, Suggestions suggestions, ModeSearch modes, VideoSource videos) {
+  /** Finds one video's moments ({@link ModeSearch#moments}), through the search gate when there is one. */
+  interface Moments {
+    VideoHit find(SearchRequest request, String videoId) throws IOException;
+  }
+
+  SearchApi(SearchCache search, Suggestions suggestions, ModeSearch modes, Moments moments, VideoSource videos) {
     this.search = search;
     this.suggestions = suggestions;
     this.modes = modes;
+    this.moments = moments;
     this.videos = videos;
   }
 
@@ -69,7 +76,7 @@ final class SearchApi {
     if (!Video.ID.matcher(id).matches()) {
       throw new NotFoundResponse("no video '" + Params.echo(id) + "' in the index");
     }
-    VideoHit hit = modes.moments(request, id);
+    VideoHit hit = moments.find(request, id);
     if (hit == null && videos.video(id).isEmpty()) {
       throw new NotFoundResponse("no video '" + Params.echo(id) + "' in the index");
     }

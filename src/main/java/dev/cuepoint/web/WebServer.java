@@ -125,10 +125,14 @@ public final class WebServer implements AutoCloseable {
     Page page = new Page(webDir, settings.youtubeApiUrl());
     // searches of the embedded index are pure CPU: as many at once as there are cores; those of a
     // cluster mostly wait for it, and are not held back
-    SearchCache.Searcher searcher = index instanceof SearchIndex ? new SearchGate(search::search) : search::search;
+    SearchGate gate = index instanceof SearchIndex ? new SearchGate(search::search) : null;
+    SearchCache.Searcher searcher = gate != null ? gate : search::search;
+    SearchApi.Moments moments = gate != null
+        ? (request, id) -> gate.run(() -> search.moments(request, id))
+        : search::moments;
     SearchApi searchApi = new SearchApi(
         new SearchCache(searcher, request -> state(search, request), ops.searchCache()), new Suggestions(index),
-        search, videos);
+        search, moments, videos);
     LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
