@@ -1,14 +1,21 @@
 // Cuepoint's search page. No framework, no build step: ES modules the browser loads as they are
-// (url.js: the state in the address bar; format.js: pure formatting; dom.js: building elements).
+// (url.js: the state in the address bar; format.js: pure formatting; dom.js: building elements;
+// api.js: the server; player.js: YouTube's player; suggestions.js: completions as one types).
+// This file: the transcript, the results, and the wiring of events.
 // Rule for every file: text from the server (titles, transcripts, snippets, errors) is only ever
 // put into the page with textContent or as attribute values, never as HTML.
 import { $, el, option, hasOption, appendMarked } from './dom.js';
-import { clock, day, plural, youtubeWatch, youtuBe, queryWords, wordRanges, findRanges, shorten } from './format.js';
+import {
+  clock, day, plural, youtubeWatch, youtuBe, queryWords, wordRanges, findRanges, shorten, headline, MODE_NAMES,
+} from './format.js';
 import { FILTERS, readUrl, urlFor } from './url.js';
+import { api, showError } from './api.js';
+import {
+  playerApi, loadPlayerApi, playInPlayer, currentTime, isPlaying, toYouTubeLink, playerHolds, pausePlayer,
+} from './player.js';
+import { initSuggestions, chosenSuggestion, requestSuggestions, hideSuggestions, moveSuggestion } from './suggestions.js';
 
 const PAGE_SIZE = 10;
-const SUGGEST_DELAY_MS = 150;
-const PLAYER_TIMEOUT_MS = 10000;
 
 // ---------------------------------------------------------------- state in the address bar
 
@@ -37,150 +44,6 @@ function formFromState(s) {
     } else input.value = s[f];
   }
   if (FILTERS.some((f) => f !== 'mode' && s[f])) $('filters').open = true;
-}
-
-// ---------------------------------------------------------------- formatting
-
-// ---------------------------------------------------------------- API
-
-async function api(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    body = null;
-  }
-  if (!response.ok) {
-    const message = body && typeof body.error === 'string' ? body.error : 'The server answered ' + response.status + '.';
-    const err = new Error(message);
-    err.status = response.status;
-    throw err;
-  }
-  return body;
-}
-
-function showError(message) {
-  const box = $('error');
-  box.textContent = message || '';
-  box.hidden = !message;
-}
-
-// ---------------------------------------------------------------- the YouTube player
-
-// 'loading' until YouTube's script says it is ready, then 'ready'; 'failed' when it cannot load:
-// moments are then plain links to YouTube.
-let playerApi = 'loading';
-let player = null; // YT.Player once created
-let playerReady = null; // Promise resolved when the player can take commands
-let playerVideo = null; // video id loaded in the player
-let pendingPlay = null; // {video, t, autoplay} asked for before the API was ready
-
-function loadPlayerApi() {
-  const meta = document.querySelector('meta[name="cuepoint-youtube-api"]');
-  const src = meta && meta.content;
-  if (!src) {
-    playerFailed();
-    return;
-  }
-  window.onYouTubeIframeAPIReady = () => {
-    if (playerApi === 'failed') return;
-    playerApi = 'ready';
-    document.body.classList.remove('no-player');
-    if (pendingPlay) {
-      const p = pendingPlay;
-      pendingPlay = null;
-      playInPlayer(p.video, p.t, p.autoplay);
-    }
-  };
-  const script = document.createElement('script');
-  script.src = src;
-  script.async = true;
-  script.onerror = playerFailed;
-  document.head.appendChild(script);
-  setTimeout(() => {
-    if (playerApi === 'loading') playerFailed();
-  }, PLAYER_TIMEOUT_MS);
-}
-
-function playerFailed() {
-  if (playerApi === 'ready') return;
-  playerApi = 'failed';
-  document.body.classList.add('no-player');
-  // results rendered so far get YouTube links; later ones are rendered that way
-  for (const a of document.querySelectorAll('a.moment')) toYouTubeLink(a);
-  const s = readUrl();
-  if (s.video) showFallback(s.video, s.t);
-}
-
-function toYouTubeLink(a) {
-  a.href = youtubeWatch(a.dataset.video, Number(a.dataset.t));
-  a.target = '_blank';
-  a.rel = 'noopener';
-  a.dataset.external = '1';
-  if (a.dataset.label) a.setAttribute('aria-label', a.dataset.label + ', opens YouTube in a new tab');
-}
-
-function showFallback(video, t) {
-  const box = $('player-fallback');
-  box.textContent = '';
-  box.appendChild(el('p', null, 'The YouTube player could not load here.'));
-  const a = el('a', 'button', 'Watch on YouTube from ' + clock(t));
-  a.href = youtubeWatch(video, t);
-  a.target = '_blank';
-  a.rel = 'noopener';
-  box.appendChild(a);
-  box.hidden = false;
-  $('player').hidden = true;
-}
-
-function ensurePlayer() {
-  if (player) return playerReady;
-  playerReady = new Promise((resolve) => {
-    player = new YT.Player('player', {
-      host: 'https://www.youtube-nocookie.com',
-      width: '640',
-      height: '360',
-      playerVars: { playsinline: 1, rel: 0, modestbranding: 1, origin: location.origin },
-      events: { onReady: () => resolve(player) },
-    });
-  });
-  return playerReady;
-}
-
-/** Plays (or, for a link opened without a click, cues) a video from a second. */
-function playInPlayer(video, t, autoplay) {
-  if (playerApi === 'failed') {
-    showFallback(video, t);
-    return;
-  }
-  if (playerApi === 'loading') {
-    pendingPlay = { video, t, autoplay };
-    return;
-  }
-  ensurePlayer().then((p) => {
-    if (playerVideo === video) {
-      p.seekTo(t, true);
-      if (autoplay) p.playVideo();
-    } else if (autoplay) {
-      p.loadVideoById({ videoId: video, startSeconds: t });
-    } else {
-      p.cueVideoById({ videoId: video, startSeconds: t });
-    }
-    playerVideo = video;
-  });
-}
-
-function currentTime() {
-  if (player && playerVideo && typeof player.getCurrentTime === 'function') {
-    const t = player.getCurrentTime();
-    if (typeof t === 'number' && isFinite(t)) return t;
-  }
-  return readUrl().t;
-}
-
-function isPlaying() {
-  return player && typeof player.getPlayerState === 'function' && player.getPlayerState() === 1;
 }
 
 // ---------------------------------------------------------------- watching a video
@@ -218,7 +81,7 @@ function openWatch(s, autoplay) {
 function closeWatch() {
   $('watch').hidden = true;
   document.body.classList.remove('watching');
-  if (player && typeof player.pauseVideo === 'function' && playerVideo) player.pauseVideo();
+  pausePlayer();
 }
 
 /** After Close: focus back on the moment that opened the player, else on the results. */
@@ -459,7 +322,7 @@ const FIND_DELAY_MS = 120;
 // follow playback: highlight the line and keep the address bar's t roughly current
 setInterval(() => {
   const s = readUrl();
-  if (!s.video || !player || playerVideo !== s.video) return;
+  if (!s.video || !playerHolds(s.video)) return;
   const t = currentTime();
   highlightAt(t, false);
   updateNow(t);
@@ -540,28 +403,6 @@ function updateTitle() {
   } else {
     document.title = s.q ? s.q + ' — Cuepoint' : 'Cuepoint — search what is said in the lectures';
   }
-}
-
-const MODE_NAMES = { keyword: 'exact words', semantic: 'by meaning', hybrid: 'words and meaning' };
-
-/**
- * What the results are, in words: never "N videos for q" when some of them hold only some of the
- * words or were found by meaning alone (wordMatches counts the videos holding every word).
- */
-function headline(r, q) {
-  const quoted = '“' + q + '”';
-  const w = r.wordMatches;
-  const rest = r.total - (w || 0);
-  const byWords = r.mode === 'keyword';
-  if (r.total === 0) return 'No moments found for ' + quoted + '.';
-  if (w === null && r.mode === 'semantic') return plural(r.total, 'video') + ' related by meaning to ' + quoted;
-  if (typeof w !== 'number' || w === r.total) return plural(r.total, 'video') + ' for ' + quoted;
-  if (w === 0) {
-    return 'No exact matches for ' + quoted + ' · '
-      + (byWords ? plural(rest, 'video') + ' with some of the words' : plural(rest, 'related video'));
-  }
-  const all = queryWords(q).length > 1 ? ' with all the words of ' : ' with ';
-  return plural(w, 'video') + all + quoted + ' · ' + rest + (byWords ? ' with some of the words' : ' related');
 }
 
 function renderResults(r, s, append) {
@@ -734,74 +575,6 @@ function searchFor(q) {
   updateTitle();
 }
 
-// ---------------------------------------------------------------- suggestions
-
-let suggestTimer = 0;
-let suggestSeq = 0;
-let activeSuggestion = -1;
-
-function requestSuggestions() {
-  clearTimeout(suggestTimer);
-  const q = $('q').value;
-  if (q.trim().length < 2 || /\s$/.test(q)) {
-    hideSuggestions();
-    return;
-  }
-  suggestTimer = setTimeout(async () => {
-    const seq = ++suggestSeq;
-    try {
-      const r = await api('/api/suggest?' + new URLSearchParams({ q }));
-      if (seq !== suggestSeq || $('q').value !== q) return;
-      showSuggestions(r.suggestions || []);
-    } catch (e) {
-      hideSuggestions(); // suggestions are a convenience: the search itself reports errors
-    }
-  }, SUGGEST_DELAY_MS);
-}
-
-function showSuggestions(items) {
-  const list = $('suggestions');
-  list.textContent = '';
-  activeSuggestion = -1;
-  items.forEach((text, i) => {
-    const li = el('li', 'suggestion', text);
-    li.id = 'suggestion-' + i;
-    li.setAttribute('role', 'option');
-    li.setAttribute('aria-selected', 'false');
-    li.addEventListener('mousedown', (ev) => {
-      ev.preventDefault(); // keep focus in the box
-      searchFor(text);
-    });
-    list.appendChild(li);
-  });
-  list.hidden = items.length === 0;
-  $('q').setAttribute('aria-expanded', String(items.length > 0));
-  $('q').removeAttribute('aria-activedescendant');
-}
-
-function hideSuggestions() {
-  clearTimeout(suggestTimer);
-  suggestSeq++;
-  $('suggestions').hidden = true;
-  $('suggestions').textContent = '';
-  $('q').setAttribute('aria-expanded', 'false');
-  $('q').removeAttribute('aria-activedescendant');
-  activeSuggestion = -1;
-}
-
-function moveSuggestion(delta) {
-  const items = Array.from($('suggestions').children);
-  if (!items.length) return false;
-  if (activeSuggestion >= 0) items[activeSuggestion].setAttribute('aria-selected', 'false');
-  // cycles through -1 (the typed text) and 0..n-1
-  activeSuggestion = (activeSuggestion + 1 + delta + items.length + 1) % (items.length + 1) - 1;
-  if (activeSuggestion >= 0) {
-    items[activeSuggestion].setAttribute('aria-selected', 'true');
-    $('q').setAttribute('aria-activedescendant', items[activeSuggestion].id);
-  } else $('q').removeAttribute('aria-activedescendant');
-  return true;
-}
-
 // ---------------------------------------------------------------- filters from the server
 
 async function loadFilterOptions() {
@@ -878,9 +651,7 @@ function render(fromHistory) {
 function wire() {
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const items = $('suggestions').children;
-    if (activeSuggestion >= 0 && items[activeSuggestion]) searchFor(items[activeSuggestion].textContent);
-    else searchFor($('q').value);
+    searchFor(chosenSuggestion() ?? $('q').value);
   });
   $('q').addEventListener('input', requestSuggestions);
   $('q').addEventListener('blur', () => setTimeout(hideSuggestions, 100));
@@ -1018,6 +789,7 @@ async function copy(text, done) {
   }
 }
 
+initSuggestions(searchFor);
 wire();
 loadPlayerApi();
 loadFilterOptions();

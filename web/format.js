@@ -76,3 +76,25 @@ export function shorten(text, n) {
   const space = cut.lastIndexOf(' ');
   return (space > n / 2 ? cut.slice(0, space) : cut) + '…';
 }
+
+export const MODE_NAMES = { keyword: 'exact words', semantic: 'by meaning', hybrid: 'words and meaning' };
+
+/**
+ * What the results are, in words: never "N videos for q" when some of them hold only some of the
+ * words or were found by meaning alone (wordMatches counts the videos holding every word).
+ */
+export function headline(r, q) {
+  const quoted = '“' + q + '”';
+  const w = r.wordMatches;
+  const rest = r.total - (w || 0);
+  const byWords = r.mode === 'keyword';
+  if (r.total === 0) return 'No moments found for ' + quoted + '.';
+  if (w === null && r.mode === 'semantic') return plural(r.total, 'video') + ' related by meaning to ' + quoted;
+  if (typeof w !== 'number' || w === r.total) return plural(r.total, 'video') + ' for ' + quoted;
+  if (w === 0) {
+    return 'No exact matches for ' + quoted + ' · '
+      + (byWords ? plural(rest, 'video') + ' with some of the words' : plural(rest, 'related video'));
+  }
+  const all = queryWords(q).length > 1 ? ' with all the words of ' : ' with ';
+  return plural(w, 'video') + all + quoted + ' · ' + rest + (byWords ? ' with some of the words' : ' related');
+}

@@ -69,6 +69,11 @@ class PageModulesBrowserTest {
       m.shorten('short text', 120)                 | "short text"
       m.shorten('one two three four', 12)          | "one two…"
       m.shorten('a  b\\n c', 10)                   | "a b c"
+      m.headline({total: 0, wordMatches: 0, mode: 'keyword'}, 'zebrafish') | "No moments found for “zebrafish”."
+      m.headline({total: 3, wordMatches: 3, mode: 'keyword'}, 'stdp')  | "3 videos for “stdp”"
+      m.headline({total: 2, wordMatches: 1, mode: 'keyword'}, 'stdp hebbian') | "1 video with all the words of “stdp hebbian” · 1 with some of the words"
+      m.headline({total: 4, wordMatches: 0, mode: 'hybrid'}, 'membrane zebrafish') | "No exact matches for “membrane zebrafish” · 4 related videos"
+      m.headline({total: 5, wordMatches: null, mode: 'semantic'}, 'why') | "5 videos related by meaning to “why”"
       """)
   void format_js(String expression, String expected) throws IOException {
     assertEquals(JSON.readTree(expected), JSON.readTree(eval("/format.js", expression)), expression);

@@ -383,7 +383,8 @@ class WebApiTest {
     assertEquals(200, js.status());
     assertTrue(js.header("Content-Type").startsWith("text/javascript")
         || js.header("Content-Type").startsWith("application/javascript"), js.header("Content-Type"));
-    assertTrue(js.text().contains("onYouTubeIframeAPIReady"));
+    assertTrue(js.text().contains("from './player.js'"), "app.js is a module importing the others");
+    assertTrue(get("/player.js").text().contains("onYouTubeIframeAPIReady"));
     assertEquals(200, get("/app.css").status());
   }
 
