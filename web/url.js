@@ -28,3 +28,11 @@ export function urlFor(s) {
   const qs = p.toString();
   return (s.video ? '/watch/' + s.video : '/') + (qs ? '?' + qs : '');
 }
+
+/** Puts a state in the address bar (a new history entry unless replace). */
+export function go(s, replace) {
+  const url = urlFor(s);
+  if (url === location.pathname + location.search) return;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+}
