@@ -411,8 +411,31 @@ function wire() {
       ev.preventDefault();
       if (next) next.focus();
       else if (ev.key === 'ArrowUp') $('q').focus();
+      return;
+    }
+    // one-letter shortcuts (listed by ?): never while typing, never with a modifier
+    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey || ev.target.closest('#lines')) return;
+    const watching = !$('watch').hidden;
+    if (ev.key === 'j' || ev.key === 'k') {
+      const all = Array.from(document.querySelectorAll('a.moment'));
+      if (!all.length) return;
+      const i = all.indexOf(document.activeElement);
+      const next = all[i < 0 ? 0 : Math.max(0, Math.min(all.length - 1, i + (ev.key === 'j' ? 1 : -1)))];
+      ev.preventDefault();
+      next.focus();
+    } else if (ev.key === 'f' && watching) {
+      ev.preventDefault();
+      $('find').focus();
+    } else if (ev.key === 'c' && watching) {
+      ev.preventDefault();
+      $('copy-cuepoint').click();
+    } else if (ev.key === '?') {
+      ev.preventDefault();
+      const help = $('keys-help');
+      if (!help.open) help.showModal();
     }
   });
+  $('keys-help-close').addEventListener('click', () => $('keys-help').close());
 
   window.addEventListener('popstate', () => render(true));
 }

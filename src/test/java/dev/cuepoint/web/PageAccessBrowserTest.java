@@ -307,6 +307,39 @@ class PageAccessBrowserTest {
   }
 
   @Test
+  void one_letter_shortcuts_move_find_copy_and_question_mark_lists_them() throws IOException {
+    open(site, "/watch/stdpLecture?t=0&q=stdp");
+    waitUntil(d -> moments().size() == 3);
+    waitUntil(d -> d.findElements(By.cssSelector("#lines li")).size() > 60);
+    driver.findElement(By.tagName("body")).sendKeys("j");
+    assertEquals(moments().get(0), active());
+    active().sendKeys("j");
+    active().sendKeys("j");
+    active().sendKeys("k");
+    assertEquals(moments().get(1), active());
+    // headless Chromium's clipboard waits for a permission nobody gives: a stand-in records the text
+    js("Object.defineProperty(navigator, 'clipboard', {value: {writeText: t => { window.__copied = t;"
+        + " return Promise.resolve(); }}})");
+    active().sendKeys("c");
+    waitUntil(d -> String.valueOf(js("return window.__copied")).endsWith("/watch/stdpLecture?q=stdp"));
+    assertTrue(text("copied").startsWith("Cuepoint link copied: "), text("copied"));
+    active().sendKeys("f");
+    assertEquals("find", active().getDomAttribute("id"));
+    active().sendKeys("?");
+    assertFalse(driver.findElement(By.id("keys-help")).isDisplayed(), "? is typed into the find box, not a shortcut");
+    active().sendKeys(Keys.BACK_SPACE);
+    js("arguments[0].focus()", moments().get(0));
+    active().sendKeys("?");
+    WebElement help = driver.findElement(By.id("keys-help"));
+    waitUntil(d -> help.isDisplayed());
+    assertTrue(help.getText().contains("find in the transcript"), help.getText());
+    assertEquals(List.of(), seriousViolations(), "with the list of shortcuts open");
+    active().sendKeys(Keys.ESCAPE);
+    waitUntil(d -> !help.isDisplayed());
+    assertTrue(driver.findElement(By.id("watch")).isDisplayed(), "Escape closed the list, not the player");
+  }
+
+  @Test
   void arrow_keys_move_inside_the_transcript_and_enter_plays_from_the_line() {
     open(site, "/watch/stdpLecture?t=0&q=stdp");
     waitUntil(d -> d.findElements(By.cssSelector("#lines li")).size() > 60);
