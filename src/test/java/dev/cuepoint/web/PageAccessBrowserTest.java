@@ -228,6 +228,39 @@ class PageAccessBrowserTest {
     assertEquals(List.of(), seriousViolations());
   }
 
+  @ParameterizedTest
+  @CsvSource({"/?q=stdp", "/watch/stdpLecture?t=90&q=stdp"})
+  void in_the_dark_theme_axe_finds_no_serious_violation(String path) throws IOException {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+        List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    try {
+      open(site, path);
+      waitUntil(d -> !moments().isEmpty());
+      if (path.startsWith("/watch")) {
+        waitUntil(d -> d.findElements(By.cssSelector("#lines li")).size() > 60);
+      }
+      assertEquals("rgb(20, 24, 27)", js("return getComputedStyle(document.body).backgroundColor"), "dark");
+      assertEquals(List.of(), seriousViolations(), path + " in the dark theme");
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+    }
+  }
+
+  @Test
+  void printed_the_transcript_is_whole_and_the_rest_is_left_out() {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    try {
+      open(site, "/watch/stdpLecture?t=90&q=stdp");
+      waitUntil(d -> d.findElements(By.cssSelector("#lines li")).size() > 60);
+      assertFalse(driver.findElement(By.id("results")).isDisplayed(), "the results are not printed");
+      assertFalse(driver.findElement(By.cssSelector("header.top")).isDisplayed());
+      assertEquals(Boolean.TRUE, js("const l = document.getElementById('lines'); return l.scrollHeight <= l.clientHeight + 1"),
+          "every line is on paper, none scrolled away");
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+    }
+  }
+
   @Test
   void axe_is_really_run_a_planted_violation_is_caught() throws IOException {
     open(site, "/");
