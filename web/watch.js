@@ -15,6 +15,10 @@ let seekTarget = null;
 let chosenMoment = null; // {video, t} of the moment link chosen, to give focus back on Close
 
 export function openWatch(s, autoplay) {
+  // opened from an address (a link, back or forward) rather than a choice: only the second is known
+  const known = seekTarget && seekTarget.video === s.video
+    && Math.floor(seekTarget.start === undefined ? seekTarget.second : seekTarget.start) === s.t;
+  if (!known) seekTarget = { video: s.video, second: s.t };
   const section = $('watch');
   const first = section.hidden;
   section.hidden = false;
@@ -197,6 +201,11 @@ function onLinesKey(ev) {
 function highlightAt(t, force) {
   if (!transcript || !transcript.lines.length) return;
   const lines = transcript.lines;
+  if (seekTarget && seekTarget.video === transcript.video && seekTarget.start === undefined) {
+    // a link's whole second (?t=75): the line starting within that second is the one meant
+    const meant = lines.find((l) => l.start >= seekTarget.second && l.start < seekTarget.second + 1);
+    seekTarget = meant ? { video: seekTarget.video, start: meant.start } : null;
+  }
   if (seekTarget && seekTarget.video === transcript.video) {
     // the player was sent to the whole second before the chosen start: count from the start itself
     if (t >= seekTarget.start) seekTarget = null;

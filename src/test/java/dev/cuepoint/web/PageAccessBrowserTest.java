@@ -498,6 +498,17 @@ class PageAccessBrowserTest {
   }
 
   @Test
+  void a_link_s_whole_second_makes_the_line_starting_in_it_current() {
+    open(site, "/watch/" + LONG + "?t=75"); // line 25 starts at 75.5 s, line 24 at 72.5 s
+    waitUntil(d -> d.findElements(By.cssSelector("#lines li")).size() == LONG_LINES);
+    waitUntil(d -> !moves().isEmpty());
+    WebElement current = waitUntil(d -> d.findElement(By.cssSelector(".line.current")));
+    assertEquals("line-25", current.getDomAttribute("id"), current.getText());
+    js("window.__player.time = 78.6; window.__player.state = 1;"); // playback goes on: line 26 at 78.5 s
+    waitUntil(d -> "line-26".equals(d.findElement(By.cssSelector(".line.current")).getDomAttribute("id")));
+  }
+
+  @Test
   void show_all_moments_works_on_a_video_ranked_past_100() {
     open(site, "/?q=synapse&mode=keyword");
     waitUntil(d -> !moments().isEmpty());
