@@ -191,7 +191,7 @@ public final class HybridSearch {
     VideoHit v = first(here);
     int groups = parsed == null ? 0 : parsed.required().size();
     if (groups <= KEYWORD_QUERY_WORDS) {
-      SearchResponse top = keywordPart(request.inVideo(null), 1);
+      SearchResponse top = keywordPart(request.inVideo(null).firstPage(1, 1), 1); // its first video's label only
       if (!top.results().isEmpty() && allWords(top.results().getFirst())) {
         return v; // the whole search is answered as keyword search answers it
       }
