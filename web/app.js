@@ -1,972 +1,449 @@
-// Cuepoint's search page. No framework, no build step.
-// Rule for the whole file: text from the server (titles, transcripts, snippets, errors) is only ever
+// Cuepoint's search page. No framework, no build step: ES modules the browser loads as they are
+// (url.js: the state in the address bar; format.js: pure formatting; dom.js: building elements;
+// api.js: the server; player.js: YouTube's player; watch.js: the player's panel and the transcript;
+// suggestions.js: completions as one types). This file: the search, its results, the wiring of events.
+// Rule for every file: text from the server (titles, transcripts, snippets, errors) is only ever
 // put into the page with textContent or as attribute values, never as HTML.
-'use strict';
+import { $, el, option, hasOption, appendMarked } from './dom.js';
+import {
+  clock, day, plural, shorten, headline, MODE_NAMES,
+} from './format.js';
+import { FILTERS, readUrl, urlFor, go } from './url.js';
+import { api, showError } from './api.js';
+import { playerApi, loadPlayerApi, toYouTubeLink } from './player.js';
+import { userActed, openWatch, closeWatch, updateTitle, choose, wireWatch } from './watch.js';
+import { initSuggestions, chosenSuggestion, requestSuggestions, hideSuggestions, moveSuggestion } from './suggestions.js';
 
-(function () {
-  const $ = (id) => document.getElementById(id);
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  };
+const PAGE_SIZE = 10;
 
-  // 'mode': keyword, semantic or hybrid (empty: the server's default); its select sits by the button
-  const FILTERS = ['playlist', 'lang', 'from', 'to', 'sort', 'mode'];
-  const PAGE_SIZE = 10;
-  const SUGGEST_DELAY_MS = 150;
-  const PLAYER_TIMEOUT_MS = 10000;
+// ---------------------------------------------------------------- state in the address bar
 
-  // ---------------------------------------------------------------- state in the address bar
+function filtersFromForm() {
+  const s = {};
+  for (const f of FILTERS) s[f] = $(f).value;
+  if (s.sort === 'relevance') s.sort = '';
+  return s;
+}
 
-  /** The page state: what the URL says. */
-  function readUrl() {
-    const url = new URL(location.href);
-    const p = url.searchParams;
-    const m = url.pathname.match(/^\/watch\/([A-Za-z0-9_-]{11})\/?$/);
-    const t = parseInt(p.get('t') || '0', 10);
-    const s = {
-      q: (p.get('q') || '').trim(),
-      video: m ? m[1] : null,
-      t: Number.isFinite(t) && t > 0 ? t : 0,
-    };
-    for (const f of FILTERS) s[f] = p.get(f) || '';
-    if (s.sort === 'relevance') s.sort = '';
-    return s;
+function formFromState(s) {
+  $('q').value = s.q;
+  for (const f of FILTERS) {
+    const input = $(f);
+    if (f === 'sort') input.value = s.sort || 'relevance';
+    else if (input.tagName === 'SELECT' && s[f] && !hasOption(input, s[f])) {
+      input.appendChild(option(s[f], s[f]));
+      input.value = s[f];
+    } else input.value = s[f];
   }
+  if (FILTERS.some((f) => f !== 'mode' && s[f])) $('filters').open = true;
+}
 
-  /** A Cuepoint address for a state. */
-  function urlFor(s) {
-    const p = new URLSearchParams();
-    if (s.video && s.t) p.set('t', String(Math.floor(s.t)));
-    if (s.q) p.set('q', s.q);
-    for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
-    const qs = p.toString();
-    return (s.video ? '/watch/' + s.video : '/') + (qs ? '?' + qs : '');
+// ---------------------------------------------------------------- search results
+
+let shownSearch = null; // key of the search on screen
+let searchSeq = 0;
+let nextOffset = 0;
+
+function searchKey(s) {
+  return JSON.stringify([s.q, s.playlist, s.lang, s.from, s.to, s.sort, s.mode, preferredLanguage()]);
+}
+
+function searchParams(s, offset) {
+  const p = new URLSearchParams({ q: s.q, limit: String(PAGE_SIZE), offset: String(offset) });
+  for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
+  // a setting of this browser, not part of the link: without it the server reads Accept-Language
+  const prefer = preferredLanguage();
+  if (prefer) p.set('prefer', prefer);
+  return p;
+}
+
+function preferredLanguage() {
+  try {
+    return localStorage.getItem('cuepoint.prefer') || '';
+  } catch (e) {
+    return ''; // storage switched off: the browser's languages decide
   }
+}
 
-  function go(s, replace) {
-    const url = urlFor(s);
-    if (url === location.pathname + location.search) return;
-    if (replace) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+async function runSearch(s, append) {
+  const key = searchKey(s);
+  if (!append && key === shownSearch) return;
+  const seq = ++searchSeq;
+  const offset = append ? nextOffset : 0;
+  if (!append) {
+    shownSearch = key;
+    $('videos').textContent = '';
+    $('more').hidden = true;
+    $('did-you-mean').hidden = true;
   }
-
-  function filtersFromForm() {
-    const s = {};
-    for (const f of FILTERS) s[f] = $(f).value;
-    if (s.sort === 'relevance') s.sort = '';
-    return s;
+  showError('');
+  $('intro').hidden = !!s.q;
+  if (!s.q) {
+    $('status').textContent = '';
+    return;
   }
-
-  function formFromState(s) {
-    $('q').value = s.q;
-    for (const f of FILTERS) {
-      const input = $(f);
-      if (f === 'sort') input.value = s.sort || 'relevance';
-      else if (input.tagName === 'SELECT' && s[f] && !hasOption(input, s[f])) {
-        input.appendChild(option(s[f], s[f]));
-        input.value = s[f];
-      } else input.value = s[f];
+  $('status').textContent = 'Searching…';
+  try {
+    const r = await api('/api/search?' + searchParams(s, offset));
+    if (seq !== searchSeq) return;
+    const before = $('videos').children.length;
+    renderResults(r, s, append);
+    nextOffset = offset + r.results.length;
+    $('more').hidden = nextOffset >= r.total || r.results.length === 0;
+    if (append) {
+      // focus on what was added, not on the page (the button may have gone)
+      const first = $('videos').children[before];
+      const target = first && (first.querySelector('a.moment') || first.querySelector('a.transcript-link'));
+      if (target) target.focus();
     }
-    if (FILTERS.some((f) => f !== 'mode' && s[f])) $('filters').open = true;
+  } catch (e) {
+    if (seq !== searchSeq) return;
+    shownSearch = null;
+    $('status').textContent = '';
+    showError(e.message);
   }
+}
 
-  function hasOption(select, value) {
-    return Array.from(select.options).some((o) => o.value === value);
-  }
-
-  function option(value, label) {
-    const o = el('option', null, label);
-    o.value = value;
-    return o;
-  }
-
-  // ---------------------------------------------------------------- formatting
-
-  function clock(seconds) {
-    const s = Math.max(0, Math.floor(seconds));
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const ss = String(s % 60).padStart(2, '0');
-    return h > 0 ? h + ':' + String(m).padStart(2, '0') + ':' + ss : m + ':' + ss;
-  }
-
-  function day(iso) {
-    if (!iso) return '';
-    const d = new Date(iso);
-    if (isNaN(d)) return '';
-    return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-  }
-
-  function plural(n, word) {
-    return n + ' ' + word + (n === 1 ? '' : 's');
-  }
-
-  const youtubeWatch = (id, t) => 'https://www.youtube.com/watch?v=' + encodeURIComponent(id) + '&t=' + Math.floor(t) + 's';
-  const youtuBe = (id, t) => 'https://youtu.be/' + encodeURIComponent(id) + (t ? '?t=' + Math.floor(t) : '');
-
-  /** Appends text to a node with the given [from, to) ranges wrapped in <mark>. */
-  function appendMarked(parent, text, ranges, markClass) {
-    const sorted = (ranges || [])
-      .filter((r) => Array.isArray(r) && r.length === 2 && r[0] < r[1])
-      .map((r) => [Math.max(0, r[0]), Math.min(text.length, r[1])])
-      .sort((a, b) => a[0] - b[0]);
-    let at = 0;
-    for (const [from, to] of sorted) {
-      if (from < at) continue; // overlapping ranges: keep the first
-      if (from > at) parent.appendChild(document.createTextNode(text.slice(at, from)));
-      parent.appendChild(el('mark', markClass || null, text.slice(from, to)));
-      at = to;
-    }
-    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
-  }
-
-  /** The words of a query worth marking in a transcript (no operators, no excluded words). */
-  function queryWords(q) {
-    const out = [];
-    const re = /(-?)(?:[a-z]+:)?("([^"]*)"?|\S+)/gi;
-    let m;
-    while ((m = re.exec(q)) !== null) {
-      if (m[1] === '-') continue;
-      const body = m[3] !== undefined ? m[3] : m[2];
-      if (/^(OR|AND|NOT)$/.test(body)) continue;
-      for (const w of body.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) out.push(w);
-    }
-    return Array.from(new Set(out));
-  }
-
-  /**
-   * Ranges of words in text that start with one of the query's words (so "neuron" marks "neurons";
-   * a word whose stem is shorter, like "fires" for "fire", is caught by the shorter stem).
-   */
-  function wordRanges(text, words) {
-    if (!words.length) return [];
-    const out = [];
-    const lower = text.toLowerCase();
-    const re = /[\p{L}\p{N}]+/gu;
-    let m;
-    while ((m = re.exec(lower)) !== null) {
-      const w = m[0];
-      if (words.some((q) => w.startsWith(q) || (q.length > 4 && w.startsWith(q.slice(0, q.length - 1)) && w.length <= q.length + 2))) {
-        out.push([m.index, m.index + w.length]);
-      }
-    }
-    return out;
-  }
-
-  function findRanges(text, needle) {
-    if (!needle) return [];
-    const out = [];
-    const lower = text.toLowerCase();
-    let i = lower.indexOf(needle);
-    while (i >= 0) {
-      out.push([i, i + needle.length]);
-      i = lower.indexOf(needle, i + needle.length);
-    }
-    return out;
-  }
-
-  // ---------------------------------------------------------------- API
-
-  async function api(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
-    let body = null;
-    try {
-      body = await response.json();
-    } catch (e) {
-      body = null;
-    }
-    if (!response.ok) {
-      const message = body && typeof body.error === 'string' ? body.error : 'The server answered ' + response.status + '.';
-      const err = new Error(message);
-      err.status = response.status;
-      throw err;
-    }
-    return body;
-  }
-
-  function showError(message) {
-    const box = $('error');
-    box.textContent = message || '';
-    box.hidden = !message;
-  }
-
-  // ---------------------------------------------------------------- the YouTube player
-
-  // 'loading' until YouTube's script says it is ready, then 'ready'; 'failed' when it cannot load:
-  // moments are then plain links to YouTube.
-  let playerApi = 'loading';
-  let player = null; // YT.Player once created
-  let playerReady = null; // Promise resolved when the player can take commands
-  let playerVideo = null; // video id loaded in the player
-  let pendingPlay = null; // {video, t, autoplay} asked for before the API was ready
-
-  function loadPlayerApi() {
-    const meta = document.querySelector('meta[name="cuepoint-youtube-api"]');
-    const src = meta && meta.content;
-    if (!src) {
-      playerFailed();
-      return;
-    }
-    window.onYouTubeIframeAPIReady = () => {
-      if (playerApi === 'failed') return;
-      playerApi = 'ready';
-      document.body.classList.remove('no-player');
-      if (pendingPlay) {
-        const p = pendingPlay;
-        pendingPlay = null;
-        playInPlayer(p.video, p.t, p.autoplay);
-      }
-    };
-    const script = document.createElement('script');
-    script.src = src;
-    script.async = true;
-    script.onerror = playerFailed;
-    document.head.appendChild(script);
-    setTimeout(() => {
-      if (playerApi === 'loading') playerFailed();
-    }, PLAYER_TIMEOUT_MS);
-  }
-
-  function playerFailed() {
-    if (playerApi === 'ready') return;
-    playerApi = 'failed';
-    document.body.classList.add('no-player');
-    // results rendered so far get YouTube links; later ones are rendered that way
-    for (const a of document.querySelectorAll('a.moment')) toYouTubeLink(a);
-    const s = readUrl();
-    if (s.video) showFallback(s.video, s.t);
-  }
-
-  function toYouTubeLink(a) {
-    a.href = youtubeWatch(a.dataset.video, Number(a.dataset.t));
-    a.target = '_blank';
-    a.rel = 'noopener';
-    a.dataset.external = '1';
-  }
-
-  function showFallback(video, t) {
-    const box = $('player-fallback');
-    box.textContent = '';
-    box.appendChild(el('p', null, 'The YouTube player could not load here.'));
-    const a = el('a', 'button', 'Watch on YouTube from ' + clock(t));
-    a.href = youtubeWatch(video, t);
-    a.target = '_blank';
-    a.rel = 'noopener';
-    box.appendChild(a);
-    box.hidden = false;
-    $('player').hidden = true;
-  }
-
-  function ensurePlayer() {
-    if (player) return playerReady;
-    playerReady = new Promise((resolve) => {
-      player = new YT.Player('player', {
-        host: 'https://www.youtube-nocookie.com',
-        width: '640',
-        height: '360',
-        playerVars: { playsinline: 1, rel: 0, modestbranding: 1, origin: location.origin },
-        events: { onReady: () => resolve(player) },
-      });
+function renderResults(r, s, append) {
+  $('status').textContent = headline(r, s.q)
+    + (r.total > 0 && r.tookMs !== undefined ? ' (' + (r.mode ? MODE_NAMES[r.mode] + ', ' : '') + r.tookMs + ' ms)' : '');
+  const dym = $('did-you-mean');
+  if (!append && r.suggestion) {
+    dym.textContent = 'Did you mean ';
+    const a = el('a', null, r.suggestion);
+    a.href = urlFor(Object.assign({}, s, { q: r.suggestion, video: null }));
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      searchFor(r.suggestion);
     });
-    return playerReady;
+    dym.appendChild(a);
+    dym.appendChild(document.createTextNode('?'));
+    dym.hidden = false;
   }
+  const list = $('videos');
+  for (const v of r.results) list.appendChild(renderVideo(v, s));
+}
 
-  /** Plays (or, for a link opened without a click, cues) a video from a second. */
-  function playInPlayer(video, t, autoplay) {
-    if (playerApi === 'failed') {
-      showFallback(video, t);
-      return;
-    }
-    if (playerApi === 'loading') {
-      pendingPlay = { video, t, autoplay };
-      return;
-    }
-    ensurePlayer().then((p) => {
-      if (playerVideo === video) {
-        p.seekTo(t, true);
-        if (autoplay) p.playVideo();
-      } else if (autoplay) {
-        p.loadVideoById({ videoId: video, startSeconds: t });
-      } else {
-        p.cueVideoById({ videoId: video, startSeconds: t });
-      }
-      playerVideo = video;
-    });
+function renderVideo(v, s) {
+  const li = el('li', 'video');
+  li.dataset.video = v.videoId;
+  if (v.match) li.dataset.match = v.match;
+  const thumbLink = el('a', 'thumb');
+  thumbLink.href = urlFor(Object.assign({}, s, { video: v.videoId, t: v.moments.length ? Math.floor(v.moments[0].start) : 0 }));
+  thumbLink.tabIndex = -1;
+  thumbLink.setAttribute('aria-hidden', 'true');
+  const img = el('img');
+  img.alt = '';
+  img.loading = 'lazy';
+  img.width = 160;
+  img.height = 90;
+  img.src = v.thumbnailUrl;
+  // no picture: no empty column with a lone duration either
+  img.addEventListener('error', () => {
+    thumbLink.remove();
+    li.classList.add('no-thumb');
+  });
+  thumbLink.appendChild(img);
+  if (v.durationSeconds > 0) thumbLink.appendChild(el('span', 'duration', clock(v.durationSeconds)));
+  thumbLink.addEventListener('click', (ev) => {
+    if (playerApi === 'failed') return;
+    ev.preventDefault();
+    const first = li.querySelector('a.moment');
+    if (first) first.click();
+    else choose(v.videoId, 0);
+  });
+  li.appendChild(thumbLink);
+
+  const head = el('div', 'video-head');
+  head.appendChild(el('h3', 'title', v.title || '(untitled)'));
+  const parts = [];
+  if (v.publishedAt) parts.push(day(v.publishedAt));
+  if (v.durationSeconds > 0) parts.push(clock(v.durationSeconds));
+  parts.push(plural(v.momentsTotal, 'moment'));
+  head.appendChild(el('p', 'meta', parts.join(' · ')));
+  // without YouTube's player moments open YouTube: this opens the transcript here (shown then only)
+  const read = el('a', 'small transcript-link', 'Read the transcript');
+  read.href = urlFor(Object.assign({}, s, { video: v.videoId, t: v.moments.length ? Math.floor(v.moments[0].start) : 0 }));
+  read.setAttribute('aria-label', 'Read the transcript of ' + (v.title || v.videoId));
+  read.addEventListener('click', (ev) => {
+    if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+    ev.preventDefault();
+    const m = v.moments[0];
+    choose(v.videoId, m ? Math.floor(m.start) : 0, m ? m.start : 0);
+    $('lines').focus();
+  });
+  head.appendChild(read);
+  li.appendChild(head);
+
+  const moments = el('ol', 'moments');
+  moments.setAttribute('aria-label', 'Moments in ' + (v.title || v.videoId));
+  for (const m of v.moments) moments.appendChild(renderMoment(v, m, s));
+  li.appendChild(moments);
+  if (v.momentsTotal > v.moments.length) {
+    const more = el('button', 'small more-moments', 'Show all ' + plural(v.momentsTotal, 'moment'));
+    more.type = 'button';
+    more.addEventListener('click', () => loadAllMoments(v, s, moments, more));
+    li.appendChild(more);
   }
+  return li;
+}
 
-  function currentTime() {
-    if (player && playerVideo && typeof player.getCurrentTime === 'function') {
-      const t = player.getCurrentTime();
-      if (typeof t === 'number' && isFinite(t)) return t;
-    }
-    return readUrl().t;
+// how a moment was found, when not by all of the query's words: said on screen and to screen readers
+const MATCH_LABELS = { 'some-words': 'some of the words', meaning: 'related by meaning' };
+
+function renderMoment(v, m, s) {
+  const li = el('li');
+  const t = Math.floor(m.start);
+  const a = el('a', 'moment');
+  const label = MATCH_LABELS[m.match];
+  if (label) a.classList.add('match-' + m.match);
+  a.dataset.video = v.videoId;
+  a.dataset.t = String(t);
+  a.dataset.start = String(m.start);
+  a.href = urlFor(Object.assign({}, s, { video: v.videoId, t }));
+  const ts = el('span', 'ts', clock(m.start));
+  a.appendChild(ts);
+  const snippet = el('span', 'snippet');
+  if (m.source === 'title' || m.source === 'chapter') snippet.appendChild(el('span', 'source', m.source === 'title' ? 'Title: ' : 'Chapter: '));
+  if (m.lang) {
+    const tag = el('span', 'lang', m.lang + (m.kind === 'auto' ? ' auto' : ''));
+    tag.title = m.kind === 'auto' ? 'Language ' + m.lang + ', automatic captions' : 'Language ' + m.lang;
+    snippet.appendChild(tag);
   }
+  // dir=auto: Arabic, Hebrew or Persian snippets read right to left, English ones left to right
+  const words = el('span', 'words');
+  if (m.text && m.text.length > 300) words.classList.add('long');
+  words.dir = 'auto';
+  words.lang = m.lang || '';
+  appendMarked(words, m.text || '', m.highlights);
+  snippet.appendChild(words);
+  if (label) snippet.appendChild(el('span', 'match', label));
+  a.appendChild(snippet);
+  // the visible text in its order (time, source, language, words, how found), the words cut short
+  const badge = m.lang ? (m.lang + (m.kind === 'auto' ? ' auto' : '')) + ' ' : '';
+  const source = m.source === 'title' ? 'Title: ' : m.source === 'chapter' ? 'Chapter: ' : '';
+  a.dataset.label = clock(m.start) + ' ' + source + badge + shorten(m.text || '', LABEL_CHARS) + (label ? ', ' + label : '');
+  a.setAttribute('aria-label', a.dataset.label + ', plays here');
+  if (playerApi === 'failed') toYouTubeLink(a);
+  li.appendChild(a);
+  return li;
+}
 
-  function isPlaying() {
-    return player && typeof player.getPlayerState === 'function' && player.getPlayerState() === 1;
-  }
+const LABEL_CHARS = 120;
 
-  // ---------------------------------------------------------------- watching a video
-
-  let shownVideo = null; // the video whose panel is showing
-  let transcript = null; // {video, data, lines: [{start, el, text}]}
-  let currentLine = -1;
-  let userActed = false; // autoplay only after the user chose something
-
-  function openWatch(s, autoplay) {
-    const section = $('watch');
-    const first = section.hidden;
-    section.hidden = false;
-    document.body.classList.add('watching');
-    $('player-fallback').hidden = true;
-    $('player').hidden = false;
-    if (shownVideo !== s.video) {
-      shownVideo = s.video;
-      $('now-title').textContent = '';
-      loadTranscript(s.video, s.q);
-    } else if (transcript && transcript.q !== s.q) {
-      renderLines(s.q);
-    }
-    playInPlayer(s.video, s.t, autoplay);
-    updateNow(s.t);
-    if (first && window.matchMedia('(max-width: 899px)').matches) {
-      section.scrollIntoView({ block: 'start' });
-    }
-  }
-
-  function closeWatch() {
-    $('watch').hidden = true;
-    document.body.classList.remove('watching');
-    if (player && typeof player.pauseVideo === 'function' && playerVideo) player.pauseVideo();
-  }
-
-  function updateNow(t) {
-    const s = readUrl();
-    if (!s.video) return;
-    $('now-time').textContent = clock(t);
-    $('open-youtube').href = youtubeWatch(s.video, t);
-  }
-
-  async function loadTranscript(video, q) {
-    $('lines').textContent = '';
-    $('transcript-status').textContent = 'Loading the transcript…';
-    $('transcript-lang').hidden = true;
-    transcript = null;
-    currentLine = -1;
-    try {
-      const data = await api('/api/videos/' + encodeURIComponent(video));
-      if (shownVideo !== video) return;
-      $('now-title').textContent = data.title || '(untitled)';
-      document.title = (data.title || video) + ' — Cuepoint';
-      transcript = { video, data, q: null, lang: pickLanguage(data), lines: [] };
-      const langs = $('transcript-lang');
-      langs.textContent = '';
-      for (const tr of data.transcripts) {
-        langs.appendChild(option(tr.lang + '|' + tr.kind, tr.lang + (tr.kind === 'auto' ? ' (auto)' : '')));
-      }
-      langs.hidden = data.transcripts.length < 2;
-      if (transcript.lang) langs.value = transcript.lang.lang + '|' + transcript.lang.kind;
-      renderLines(q);
-    } catch (e) {
-      if (shownVideo !== video) return;
-      $('transcript-status').textContent = e.message;
-    }
-  }
-
-  function pickLanguage(data) {
-    const ts = data.transcripts || [];
-    const wanted = readUrl().lang;
-    return ts.find((t) => wanted && t.lang === wanted && t.kind === 'manual')
-      || ts.find((t) => wanted && t.lang === wanted)
-      || ts.find((t) => t.kind === 'manual' && /^en/.test(t.lang))
-      || ts.find((t) => t.kind === 'manual')
-      || ts[0] || null;
-  }
-
-  function renderLines(q) {
-    const list = $('lines');
-    list.textContent = '';
-    currentLine = -1;
-    if (!transcript) return;
-    transcript.q = q;
-    transcript.lines = [];
-    const tr = transcript.lang;
-    $('transcript-status').textContent = tr ? '' : 'This video has no transcript.';
-    if (!tr) return;
-    const words = queryWords(q || '');
-    const needle = $('find').value.trim().toLowerCase();
-    let found = 0;
-    const frag = document.createDocumentFragment();
-    tr.cues.forEach((cue, i) => {
-      const li = el('li', 'line');
-      const b = el('button', 'line-button');
-      b.type = 'button';
-      b.dataset.index = String(i);
-      b.appendChild(el('span', 'ts', clock(cue.start)));
-      const txt = el('span', 'txt');
-      txt.dir = 'auto';
-      txt.lang = tr.lang;
-      const finds = findRanges(cue.text, needle);
-      if (finds.length) {
-        found++;
-        li.classList.add('found');
-        appendMarked(txt, cue.text, finds, 'find');
-      } else {
-        appendMarked(txt, cue.text, wordRanges(cue.text, words));
-      }
-      b.appendChild(txt);
-      li.appendChild(b);
-      frag.appendChild(li);
-      transcript.lines.push({ start: cue.start, el: li });
-    });
-    list.appendChild(frag);
-    $('find-count').textContent = needle ? (found ? plural(found, 'line') : 'not found') : '';
-    highlightAt(currentTime(), true);
-  }
-
-  /** Marks the line being said at time t and keeps it in view. */
-  function highlightAt(t, force) {
-    if (!transcript || !transcript.lines.length) return;
-    const lines = transcript.lines;
-    let lo = 0;
-    let hi = lines.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines[mid].start <= t + 0.05) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (at === currentLine && !force) return;
-    if (currentLine >= 0 && lines[currentLine]) {
-      lines[currentLine].el.classList.remove('current');
-      lines[currentLine].el.removeAttribute('aria-current');
-    }
-    currentLine = at;
-    if (at < 0) return;
-    const li = lines[at].el;
-    li.classList.add('current');
-    li.setAttribute('aria-current', 'true');
-    scrollIntoList(li);
-  }
-
-  function scrollIntoList(li) {
-    const list = $('lines');
-    if (list.scrollHeight <= list.clientHeight) return;
-    const top = li.offsetTop; // the list is positioned, so this is relative to it
-    if (top < list.scrollTop || top + li.offsetHeight > list.scrollTop + list.clientHeight) {
-      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
-    }
-  }
-
-  function seekFromTranscript(index) {
-    if (!transcript || !transcript.lang) return;
-    const cue = transcript.lang.cues[index];
-    if (!cue) return;
-    const t = Math.floor(cue.start);
-    const s = readUrl();
-    if (playerApi === 'failed') {
-      window.open(youtubeWatch(s.video, t), '_blank', 'noopener');
-      return;
-    }
-    userActed = true;
-    go(Object.assign(s, { t }), true);
-    playInPlayer(s.video, t, true);
-    updateNow(t);
-    highlightAt(cue.start, true);
-  }
-
-  let findPos = -1;
-
-  /** Enter in the find box: the next line holding the text, round and round. */
-  function findNext() {
-    if (!transcript) return;
-    const found = transcript.lines.filter((l) => l.el.classList.contains('found'));
-    if (!found.length) return;
-    findPos = (findPos + 1) % found.length;
-    const line = found[findPos];
-    scrollIntoList(line.el);
-    for (const l of found) l.el.classList.remove('found-here');
-    line.el.classList.add('found-here');
-    $('find-count').textContent = (findPos + 1) + ' of ' + plural(found.length, 'line');
-  }
-
-  // follow playback: highlight the line and keep the address bar's t roughly current
-  setInterval(() => {
-    const s = readUrl();
-    if (!s.video || !player || playerVideo !== s.video) return;
-    const t = currentTime();
-    highlightAt(t, false);
-    updateNow(t);
-    if (isPlaying() && Math.abs(Math.floor(t) - s.t) >= 5) go(Object.assign(s, { t: Math.floor(t) }), true);
-  }, 250);
-
-  // ---------------------------------------------------------------- search results
-
-  let shownSearch = null; // key of the search on screen
-  let searchSeq = 0;
-  let nextOffset = 0;
-
-  function searchKey(s) {
-    return JSON.stringify([s.q, s.playlist, s.lang, s.from, s.to, s.sort, s.mode, preferredLanguage()]);
-  }
-
-  function searchParams(s, offset) {
-    const p = new URLSearchParams({ q: s.q, limit: String(PAGE_SIZE), offset: String(offset) });
-    for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
-    // a setting of this browser, not part of the link: without it the server reads Accept-Language
+/** Every moment of one video for the search on screen, wherever the video ranks. */
+async function loadAllMoments(v, s, list, button) {
+  button.disabled = true;
+  try {
+    const p = new URLSearchParams({ q: s.q });
+    for (const f of ['lang', 'mode']) if (s[f]) p.set(f, s[f]);
     const prefer = preferredLanguage();
     if (prefer) p.set('prefer', prefer);
-    return p;
-  }
-
-  function preferredLanguage() {
-    try {
-      return localStorage.getItem('cuepoint.prefer') || '';
-    } catch (e) {
-      return ''; // storage switched off: the browser's languages decide
-    }
-  }
-
-  async function runSearch(s, append) {
-    const key = searchKey(s);
-    if (!append && key === shownSearch) return;
-    const seq = ++searchSeq;
-    const offset = append ? nextOffset : 0;
-    if (!append) {
-      shownSearch = key;
-      $('videos').textContent = '';
-      $('more').hidden = true;
-      $('did-you-mean').hidden = true;
-    }
-    showError('');
-    $('intro').hidden = !!s.q;
-    if (!s.q) {
-      $('status').textContent = '';
-      return;
-    }
-    $('status').textContent = 'Searching…';
-    try {
-      const r = await api('/api/search?' + searchParams(s, offset));
-      if (seq !== searchSeq) return;
-      renderResults(r, s, append);
-      nextOffset = offset + r.results.length;
-      $('more').hidden = nextOffset >= r.total || r.results.length === 0;
-    } catch (e) {
-      if (seq !== searchSeq) return;
-      shownSearch = null;
-      $('status').textContent = '';
-      showError(e.message);
-    }
-  }
-
-  const MODE_NAMES = { keyword: 'exact words', semantic: 'by meaning', hybrid: 'words and meaning' };
-
-  /**
-   * What the results are, in words: never "N videos for q" when some of them hold only some of the
-   * words or were found by meaning alone (wordMatches counts the videos holding every word).
-   */
-  function headline(r, q) {
-    const quoted = '“' + q + '”';
-    const w = r.wordMatches;
-    const rest = r.total - (w || 0);
-    const byWords = r.mode === 'keyword';
-    if (r.total === 0) return 'No moments found for ' + quoted + '.';
-    if (w === null && r.mode === 'semantic') return plural(r.total, 'video') + ' related by meaning to ' + quoted;
-    if (typeof w !== 'number' || w === r.total) return plural(r.total, 'video') + ' for ' + quoted;
-    if (w === 0) {
-      return 'No exact matches for ' + quoted + ' · '
-        + (byWords ? plural(rest, 'video') + ' with some of the words' : plural(rest, 'related video'));
-    }
-    const all = queryWords(q).length > 1 ? ' with all the words of ' : ' with ';
-    return plural(w, 'video') + all + quoted + ' · ' + rest + (byWords ? ' with some of the words' : ' related');
-  }
-
-  function renderResults(r, s, append) {
-    $('status').textContent = headline(r, s.q)
-      + (r.total > 0 && r.tookMs !== undefined ? ' (' + (r.mode ? MODE_NAMES[r.mode] + ', ' : '') + r.tookMs + ' ms)' : '');
-    const dym = $('did-you-mean');
-    if (!append && r.suggestion) {
-      dym.textContent = 'Did you mean ';
-      const a = el('a', null, r.suggestion);
-      a.href = urlFor(Object.assign({}, s, { q: r.suggestion, video: null }));
-      a.addEventListener('click', (ev) => {
-        ev.preventDefault();
-        searchFor(r.suggestion);
-      });
-      dym.appendChild(a);
-      dym.appendChild(document.createTextNode('?'));
-      dym.hidden = false;
-    }
-    const list = $('videos');
-    for (const v of r.results) list.appendChild(renderVideo(v, s));
-  }
-
-  function renderVideo(v, s) {
-    const li = el('li', 'video');
-    li.dataset.video = v.videoId;
-    if (v.match) li.dataset.match = v.match;
-    const thumbLink = el('a', 'thumb');
-    thumbLink.href = urlFor(Object.assign({}, s, { video: v.videoId, t: v.moments.length ? Math.floor(v.moments[0].start) : 0 }));
-    thumbLink.tabIndex = -1;
-    thumbLink.setAttribute('aria-hidden', 'true');
-    const img = el('img');
-    img.alt = '';
-    img.loading = 'lazy';
-    img.width = 160;
-    img.height = 90;
-    img.src = v.thumbnailUrl;
-    img.addEventListener('error', () => img.classList.add('broken'));
-    thumbLink.appendChild(img);
-    if (v.durationSeconds > 0) thumbLink.appendChild(el('span', 'duration', clock(v.durationSeconds)));
-    thumbLink.addEventListener('click', (ev) => {
-      if (playerApi === 'failed') return;
-      ev.preventDefault();
-      const first = li.querySelector('a.moment');
-      if (first) first.click();
-      else choose(v.videoId, 0);
-    });
-    li.appendChild(thumbLink);
-
-    const head = el('div', 'video-head');
-    head.appendChild(el('h3', 'title', v.title || '(untitled)'));
-    const parts = [];
-    if (v.publishedAt) parts.push(day(v.publishedAt));
-    if (v.durationSeconds > 0) parts.push(clock(v.durationSeconds));
-    parts.push(plural(v.momentsTotal, 'moment'));
-    head.appendChild(el('p', 'meta', parts.join(' · ')));
-    li.appendChild(head);
-
-    const moments = el('ol', 'moments');
-    moments.setAttribute('aria-label', 'Moments in ' + (v.title || v.videoId));
-    for (const m of v.moments) moments.appendChild(renderMoment(v, m, s));
-    li.appendChild(moments);
-    if (v.momentsTotal > v.moments.length) {
-      const more = el('button', 'small more-moments', 'Show all ' + plural(v.momentsTotal, 'moment'));
-      more.type = 'button';
-      more.addEventListener('click', () => loadAllMoments(v, s, moments, more));
-      li.appendChild(more);
-    }
-    return li;
-  }
-
-  // how a moment was found, when not by all of the query's words: said on screen and to screen readers
-  const MATCH_LABELS = { 'some-words': 'some of the words', meaning: 'related by meaning' };
-
-  function renderMoment(v, m, s) {
-    const li = el('li');
-    const t = Math.floor(m.start);
-    const a = el('a', 'moment');
-    const label = MATCH_LABELS[m.match];
-    if (label) a.classList.add('match-' + m.match);
-    a.dataset.video = v.videoId;
-    a.dataset.t = String(t);
-    a.href = urlFor(Object.assign({}, s, { video: v.videoId, t }));
-    const ts = el('span', 'ts', clock(m.start));
-    a.appendChild(ts);
-    const snippet = el('span', 'snippet');
-    if (m.source === 'title' || m.source === 'chapter') snippet.appendChild(el('span', 'source', m.source === 'title' ? 'Title: ' : 'Chapter: '));
-    if (m.lang) {
-      const tag = el('span', 'lang', m.lang + (m.kind === 'auto' ? ' auto' : ''));
-      tag.title = m.kind === 'auto' ? 'Language ' + m.lang + ', automatic captions' : 'Language ' + m.lang;
-      snippet.appendChild(tag);
-    }
-    // dir=auto: Arabic, Hebrew or Persian snippets read right to left, English ones left to right
-    const words = el('span', 'words');
-    if (m.text && m.text.length > 300) words.classList.add('long');
-    words.dir = 'auto';
-    words.lang = m.lang || '';
-    appendMarked(words, m.text || '', m.highlights);
-    snippet.appendChild(words);
-    if (label) snippet.appendChild(el('span', 'match', label));
-    a.appendChild(snippet);
-    a.setAttribute('aria-label', 'Play from ' + clock(m.start) + (label ? ', ' + label : '') + ': ' + (m.text || ''));
-    if (playerApi === 'failed') toYouTubeLink(a);
-    li.appendChild(a);
-    return li;
-  }
-
-  async function loadAllMoments(v, s, list, button) {
-    button.disabled = true;
-    try {
-      const p = searchParams(s, 0);
-      p.set('q', s.q);
-      p.set('moments', '100');
-      p.set('limit', '100');
-      const r = await api('/api/search?' + p);
-      const hit = r.results.find((x) => x.videoId === v.videoId);
-      if (!hit) return;
-      list.textContent = '';
-      for (const m of hit.moments) list.appendChild(renderMoment(v, m, s));
-      button.remove();
-    } catch (e) {
-      button.disabled = false;
-      showError(e.message);
-    }
-  }
-
-  /** The user chose a moment: play it here and put it in the address bar. */
-  function choose(video, t) {
-    userActed = true;
-    const s = Object.assign(readUrl(), { video, t });
-    go(s, false);
-    openWatch(s, true);
-  }
-
-  function searchFor(q) {
-    const s = Object.assign(readUrl(), filtersFromForm(), { q: q.trim() });
-    $('q').value = s.q;
-    hideSuggestions();
-    // a new search keeps the video playing: the address keeps it too
-    go(s, false);
-    runSearch(s, false);
-  }
-
-  // ---------------------------------------------------------------- suggestions
-
-  let suggestTimer = 0;
-  let suggestSeq = 0;
-  let activeSuggestion = -1;
-
-  function requestSuggestions() {
-    clearTimeout(suggestTimer);
-    const q = $('q').value;
-    if (q.trim().length < 2 || /\s$/.test(q)) {
-      hideSuggestions();
-      return;
-    }
-    suggestTimer = setTimeout(async () => {
-      const seq = ++suggestSeq;
-      try {
-        const r = await api('/api/suggest?' + new URLSearchParams({ q }));
-        if (seq !== suggestSeq || $('q').value !== q) return;
-        showSuggestions(r.suggestions || []);
-      } catch (e) {
-        hideSuggestions(); // suggestions are a convenience: the search itself reports errors
-      }
-    }, SUGGEST_DELAY_MS);
-  }
-
-  function showSuggestions(items) {
-    const list = $('suggestions');
+    const r = await api('/api/videos/' + encodeURIComponent(v.videoId) + '/moments?' + p);
+    const shown = list.children.length;
     list.textContent = '';
-    activeSuggestion = -1;
-    items.forEach((text, i) => {
-      const li = el('li', 'suggestion', text);
-      li.id = 'suggestion-' + i;
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
-      li.addEventListener('mousedown', (ev) => {
-        ev.preventDefault(); // keep focus in the box
-        searchFor(text);
-      });
-      list.appendChild(li);
-    });
-    list.hidden = items.length === 0;
-    $('q').setAttribute('aria-expanded', String(items.length > 0));
-    $('q').removeAttribute('aria-activedescendant');
+    for (const m of r.moments) list.appendChild(renderMoment(v, m, s));
+    button.remove();
+    // focus stays where the reader was: on the first moment that was not shown before
+    const links = list.querySelectorAll('a.moment');
+    const next = links[Math.min(shown, links.length - 1)];
+    if (next) next.focus();
+  } catch (e) {
+    button.disabled = false;
+    showError(e.message);
   }
+}
 
-  function hideSuggestions() {
-    clearTimeout(suggestTimer);
-    suggestSeq++;
-    $('suggestions').hidden = true;
-    $('suggestions').textContent = '';
-    $('q').setAttribute('aria-expanded', 'false');
-    $('q').removeAttribute('aria-activedescendant');
-    activeSuggestion = -1;
-  }
+function searchFor(q) {
+  const s = Object.assign(readUrl(), filtersFromForm(), { q: q.trim() });
+  $('q').value = s.q;
+  hideSuggestions();
+  // a new search keeps the video playing: the address keeps it too
+  go(s, false);
+  runSearch(s, false);
+  updateTitle();
+}
 
-  function moveSuggestion(delta) {
-    const items = Array.from($('suggestions').children);
-    if (!items.length) return false;
-    if (activeSuggestion >= 0) items[activeSuggestion].setAttribute('aria-selected', 'false');
-    // cycles through -1 (the typed text) and 0..n-1
-    activeSuggestion = (activeSuggestion + 1 + delta + items.length + 1) % (items.length + 1) - 1;
-    if (activeSuggestion >= 0) {
-      items[activeSuggestion].setAttribute('aria-selected', 'true');
-      $('q').setAttribute('aria-activedescendant', items[activeSuggestion].id);
-    } else $('q').removeAttribute('aria-activedescendant');
-    return true;
-  }
+// ---------------------------------------------------------------- filters from the server
 
-  // ---------------------------------------------------------------- filters from the server
-
-  async function loadFilterOptions() {
-    try {
-      const [playlists, status] = await Promise.all([api('/api/playlists'), api('/api/status')]);
-      const sel = $('playlist');
-      const keep = readUrl().playlist;
-      for (const p of playlists.playlists || []) {
-        if (!hasOption(sel, p.id)) sel.appendChild(option(p.id, (p.title || p.id) + ' (' + p.videos + ')'));
-      }
-      if (keep) sel.value = keep;
-      $('playlist-field').hidden = sel.options.length <= 1;
-      const langSel = $('lang');
-      const keepLang = readUrl().lang;
-      for (const l of status.languages || []) if (!hasOption(langSel, l)) langSel.appendChild(option(l, l));
-      if (keepLang) langSel.value = keepLang;
-      $('lang-field').hidden = langSel.options.length <= 2 && !keepLang;
-      const preferSel = $('prefer');
-      for (const l of status.languages || []) if (!hasOption(preferSel, l)) preferSel.appendChild(option(l, l));
-      preferSel.value = preferredLanguage();
-      $('prefer-field').hidden = preferSel.options.length <= 2;
-      $('footer-status').textContent = plural(status.videos, 'video') + ' indexed' + meaningStatus(status.semantic);
-    } catch (e) {
-      $('footer-status').textContent = '';
+async function loadFilterOptions() {
+  try {
+    const [playlists, status] = await Promise.all([api('/api/playlists'), api('/api/status')]);
+    const sel = $('playlist');
+    const keep = readUrl().playlist;
+    for (const p of playlists.playlists || []) {
+      if (!hasOption(sel, p.id)) sel.appendChild(option(p.id, (p.title || p.id) + ' (' + p.videos + ')'));
     }
+    if (keep) sel.value = keep;
+    $('playlist-field').hidden = sel.options.length <= 1;
+    const langSel = $('lang');
+    const keepLang = readUrl().lang;
+    for (const l of status.languages || []) if (!hasOption(langSel, l)) langSel.appendChild(option(l, l));
+    if (keepLang) langSel.value = keepLang;
+    $('lang-field').hidden = langSel.options.length <= 2 && !keepLang;
+    const preferSel = $('prefer');
+    for (const l of status.languages || []) if (!hasOption(preferSel, l)) preferSel.appendChild(option(l, l));
+    preferSel.value = preferredLanguage();
+    $('prefer-field').hidden = preferSel.options.length <= 2;
+    $('footer-status').textContent = plural(status.videos, 'video') + ' indexed' + meaningStatus(status.semantic);
+  } catch (e) {
+    $('footer-status').textContent = '';
   }
+}
 
-  /** While passages are still being embedded: ' · meaning search: 1,234 of 5,000 passages embedded'. */
-  function meaningStatus(semantic) {
-    if (!semantic || semantic.ready || semantic.off || semantic.passages == null || semantic.embedded == null) return '';
-    return ' · meaning search: ' + semantic.embedded.toLocaleString('en') + ' of '
-      + semantic.passages.toLocaleString('en') + ' passages embedded';
+/** While passages are still being embedded: ' · meaning search: 1,234 of 5,000 passages embedded'. */
+function meaningStatus(semantic) {
+  if (!semantic || semantic.ready || semantic.off || semantic.passages == null || semantic.embedded == null) return '';
+  return ' · meaning search: ' + semantic.embedded.toLocaleString('en') + ' of '
+    + semantic.passages.toLocaleString('en') + ' passages embedded';
+}
+
+/**
+ * The intro's examples in words the lectures say: the most widely used words starting with a few
+ * common beginnings (from /api/suggest). The built-in examples stay when the index has too few.
+ */
+async function loadExamples() {
+  const starts = ['co', 're', 'pr', 'in', 'st', 'de'];
+  try {
+    const answers = await Promise.all(starts.map((p) => api('/api/suggest?' + new URLSearchParams({ q: p, limit: '8' }))));
+    const words = [];
+    for (const r of answers) {
+      const w = (r.suggestions || []).find((x) => /^[\p{L}]{6,}$/u.test(x) && !words.includes(x));
+      if (w) words.push(w);
+    }
+    if (words.length < 4) return;
+    const [a, b, c, d] = words;
+    $('ex-words').textContent = a + ' ' + b;
+    $('ex-phrase').textContent = '"' + a + ' ' + c + '"';
+    $('ex-prefix').textContent = c.slice(0, 5) + '*';
+    $('ex-prefix-what').textContent = c.slice(0, 5);
+    $('ex-fuzzy').textContent = d.slice(0, 2) + d.slice(3) + '~';
+    $('ex-exclude').textContent = '-' + b;
+  } catch (e) {
+    // the built-in examples still show the syntax
   }
+}
 
-  // ---------------------------------------------------------------- putting the page in its state
+// ---------------------------------------------------------------- putting the page in its state
 
-  function render(fromHistory) {
-    const s = readUrl();
-    formFromState(s);
-    runSearch(s, false);
-    if (s.video) openWatch(s, fromHistory && userActed);
-    else closeWatch();
-    if (!s.video) document.title = s.q ? s.q + ' — Cuepoint' : 'Cuepoint — search what is said in the lectures';
-  }
+function render(fromHistory) {
+  const s = readUrl();
+  formFromState(s);
+  runSearch(s, false);
+  if (s.video) openWatch(s, fromHistory && userActed);
+  else closeWatch();
+  updateTitle();
+}
 
-  // ---------------------------------------------------------------- events
+// ---------------------------------------------------------------- events
 
-  function wire() {
-    $('search-form').addEventListener('submit', (ev) => {
+function wire() {
+  $('search-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    searchFor(chosenSuggestion() ?? $('q').value);
+  });
+  $('q').addEventListener('input', requestSuggestions);
+  $('q').addEventListener('blur', () => setTimeout(hideSuggestions, 100));
+  $('q').addEventListener('keydown', (ev) => {
+    if (ev.key === 'ArrowDown' && !$('suggestions').hidden) {
       ev.preventDefault();
-      const items = $('suggestions').children;
-      if (activeSuggestion >= 0 && items[activeSuggestion]) searchFor(items[activeSuggestion].textContent);
-      else searchFor($('q').value);
-    });
-    $('q').addEventListener('input', requestSuggestions);
-    $('q').addEventListener('blur', () => setTimeout(hideSuggestions, 100));
-    $('q').addEventListener('keydown', (ev) => {
-      if (ev.key === 'ArrowDown' && !$('suggestions').hidden) {
+      moveSuggestion(1);
+    } else if (ev.key === 'ArrowUp' && !$('suggestions').hidden) {
+      ev.preventDefault();
+      moveSuggestion(-1);
+    } else if (ev.key === 'Escape') {
+      // a search box clears itself on Escape: here Escape only closes the suggestions
+      ev.preventDefault();
+      hideSuggestions();
+    } else if (ev.key === 'ArrowDown') {
+      const first = document.querySelector('a.moment');
+      if (first) {
         ev.preventDefault();
-        moveSuggestion(1);
-      } else if (ev.key === 'ArrowUp' && !$('suggestions').hidden) {
-        ev.preventDefault();
-        moveSuggestion(-1);
-      } else if (ev.key === 'Escape') {
-        hideSuggestions();
-      } else if (ev.key === 'ArrowDown') {
-        const first = document.querySelector('a.moment');
-        if (first) {
-          ev.preventDefault();
-          first.focus();
-        }
+        first.focus();
       }
-    });
-    for (const f of FILTERS) {
-      $(f).addEventListener('change', () => {
-        const s = Object.assign(readUrl(), filtersFromForm());
-        go(s, false);
-        if (s.q) runSearch(s, false);
-      });
     }
-    $('prefer').addEventListener('change', () => {
-      try {
-        localStorage.setItem('cuepoint.prefer', $('prefer').value);
-      } catch (e) {
-        // storage switched off: the choice lasts for this search only
-      }
-      const s = readUrl();
+  });
+  for (const f of FILTERS) {
+    $(f).addEventListener('change', () => {
+      const s = Object.assign(readUrl(), filtersFromForm());
+      go(s, false);
       if (s.q) runSearch(s, false);
     });
-    $('more').addEventListener('click', () => runSearch(readUrl(), true));
-
-    // moments: play here unless they are links to YouTube
-    $('videos').addEventListener('click', (ev) => {
-      const a = ev.target.closest('a.moment');
-      if (!a || a.dataset.external || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
-      ev.preventDefault();
-      choose(a.dataset.video, Number(a.dataset.t));
-    });
-
-    $('lines').addEventListener('click', (ev) => {
-      const b = ev.target.closest('button.line-button');
-      if (b) seekFromTranscript(Number(b.dataset.index));
-    });
-    $('find').addEventListener('input', () => {
-      findPos = -1;
-      renderLines(readUrl().q);
-    });
-    $('find').addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter') {
-        ev.preventDefault();
-        findNext();
-      }
-    });
-    $('transcript-lang').addEventListener('change', () => {
-      if (!transcript) return;
-      const [lang, kind] = $('transcript-lang').value.split('|');
-      transcript.lang = transcript.data.transcripts.find((t) => t.lang === lang && t.kind === kind) || transcript.lang;
-      renderLines(readUrl().q);
-    });
-
-    $('copy-youtube').addEventListener('click', () => {
-      const s = readUrl();
-      copy(youtuBe(s.video, Math.floor(currentTime())), 'YouTube link copied');
-    });
-    $('copy-cuepoint').addEventListener('click', () => {
-      const s = Object.assign(readUrl(), { t: Math.floor(currentTime()) });
-      copy(location.origin + urlFor(s), 'Cuepoint link copied');
-    });
-    $('close-watch').addEventListener('click', () => {
-      go(Object.assign(readUrl(), { video: null, t: 0 }), false);
-      closeWatch();
-      document.title = 'Cuepoint — search what is said in the lectures';
-    });
-    $('home').addEventListener('click', (ev) => {
-      ev.preventDefault();
-      go({ q: '', video: null, t: 0, playlist: '', lang: '', from: '', to: '', sort: '' }, false);
-      render(false);
-      $('q').focus();
-    });
-
-    document.addEventListener('keydown', (ev) => {
-      const typing = ev.target.closest && ev.target.closest('input, textarea, select');
-      if (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
-        ev.preventDefault();
-        $('q').focus();
-        $('q').select();
-        return;
-      }
-      if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && ev.target.matches && ev.target.matches('a.moment')) {
-        const all = Array.from(document.querySelectorAll('a.moment'));
-        const i = all.indexOf(ev.target);
-        const next = all[i + (ev.key === 'ArrowDown' ? 1 : -1)];
-        ev.preventDefault();
-        if (next) next.focus();
-        else if (ev.key === 'ArrowUp') $('q').focus();
-      }
-    });
-
-    window.addEventListener('popstate', () => render(true));
   }
-
-  async function copy(text, done) {
+  $('prefer').addEventListener('change', () => {
     try {
-      await navigator.clipboard.writeText(text);
-      $('copied').textContent = done + ': ' + text;
+      localStorage.setItem('cuepoint.prefer', $('prefer').value);
     } catch (e) {
-      // no clipboard (plain http on another host): show the link to copy by hand
-      $('copied').textContent = text;
+      // storage switched off: the choice lasts for this search only
     }
-  }
+    const s = readUrl();
+    if (s.q) runSearch(s, false);
+  });
+  $('more').addEventListener('click', () => runSearch(readUrl(), true));
 
-  wire();
-  loadPlayerApi();
-  loadFilterOptions();
-  render(false);
-})();
+  // moments: play here unless they are links to YouTube
+  $('videos').addEventListener('click', (ev) => {
+    const a = ev.target.closest('a.moment');
+    if (!a || a.dataset.external || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+    ev.preventDefault();
+    choose(a.dataset.video, Number(a.dataset.t), Number(a.dataset.start));
+  });
+
+  $('home').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    go({ q: '', video: null, t: 0, playlist: '', lang: '', from: '', to: '', sort: '' }, false);
+    render(false);
+    $('q').focus();
+  });
+
+  document.addEventListener('keydown', (ev) => {
+    const typing = ev.target.closest && ev.target.closest('input, textarea, select');
+    if (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+      $('q').focus();
+      $('q').select();
+      return;
+    }
+    if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && ev.target.matches && ev.target.matches('a.moment')) {
+      const all = Array.from(document.querySelectorAll('a.moment'));
+      const i = all.indexOf(ev.target);
+      const next = all[i + (ev.key === 'ArrowDown' ? 1 : -1)];
+      ev.preventDefault();
+      if (next) next.focus();
+      else if (ev.key === 'ArrowUp') $('q').focus();
+      return;
+    }
+    // one-letter shortcuts (listed by ?): never while typing, never with a modifier
+    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey || ev.target.closest('#lines')) return;
+    const watching = !$('watch').hidden;
+    if (ev.key === 'j' || ev.key === 'k') {
+      const all = Array.from(document.querySelectorAll('a.moment'));
+      if (!all.length) return;
+      const i = all.indexOf(document.activeElement);
+      const next = all[i < 0 ? 0 : Math.max(0, Math.min(all.length - 1, i + (ev.key === 'j' ? 1 : -1)))];
+      ev.preventDefault();
+      next.focus();
+    } else if (ev.key === 'f' && watching) {
+      ev.preventDefault();
+      $('find').focus();
+    } else if (ev.key === 'c' && watching) {
+      ev.preventDefault();
+      $('copy-cuepoint').click();
+    } else if (ev.key === '?') {
+      ev.preventDefault();
+      const help = $('keys-help');
+      if (!help.open) help.showModal();
+    }
+  });
+  $('keys-help-close').addEventListener('click', () => $('keys-help').close());
+
+  window.addEventListener('popstate', () => render(true));
+}
+
+initSuggestions(searchFor);
+wire();
+wireWatch();
+loadPlayerApi();
+loadFilterOptions();
+loadExamples();
+render(false);

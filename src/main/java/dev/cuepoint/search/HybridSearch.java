@@ -174,6 +174,52 @@ public final class HybridSearch {
     return ordered;
   }
 
+  /**
+   * One video's moments as {@link #search} would show them were the video on the page, wherever it ranks:
+   * the choices {@code search} makes over the whole result list (is the query keywords? does any video
+   * hold every word?) are made the same way, the rest over this video alone. {@code request} names the
+   * video ({@link SearchRequest#videoId()}); null when the query does not find it.
+   */
+  public VideoHit inVideo(SearchRequest request) throws IOException {
+    SearchRequest all = request.inVideo(null).firstPage(1, 1).withMode(SearchRequest.Mode.KEYWORD);
+    ParsedQuery parsed = parseLeniently(request.query());
+    if (parsed != null && asksForWords(parsed)) {
+      return first(keyword.search(request.withMode(SearchRequest.Mode.KEYWORD)));
+    }
+    if (request.sort() == SearchRequest.Sort.DATE) {
+      SearchResponse words;
+      try {
+        words = keyword.search(all);
+      } catch (InvalidQueryException e) {
+        return first(semantic.search(request));
+      }
+      return words.wordMatches() != null && words.wordMatches() > 0
+          ? first(keyword.search(request.withMode(SearchRequest.Mode.KEYWORD)))
+          : first(semantic.search(request));
+    }
+    SearchResponse here = keywordPart(request, 1);
+    VideoHit v = first(here);
+    int groups = parsed == null ? 0 : parsed.required().size();
+    if (groups <= KEYWORD_QUERY_WORDS) {
+      SearchResponse top = keywordPart(request.inVideo(null).firstPage(1, 1), 1); // its first video's label only
+      if (!top.results().isEmpty() && allWords(top.results().getFirst())) {
+        return v; // the whole search is answered as keyword search answers it
+      }
+    }
+    if (v != null && allWords(v) && wordsInOneMoment(v)) {
+      return v;
+    }
+    try (KeywordIndex.View s = videos.view()) {
+      VideoHit meaning = semantic.withMoments(s, request, request.videoId(), v == null ? 0 : v.score(),
+          WordCover.of(request.query(), s));
+      return meaning != null && meaning.momentsTotal() > 0 ? meaning : v;
+    }
+  }
+
+  private static VideoHit first(SearchResponse r) {
+    return r.results().isEmpty() ? null : r.results().getFirst();
+  }
+
   private static boolean allWords(VideoHit v) {
     return Moment.WORDS.equals(v.match());
   }
@@ -239,7 +285,7 @@ public final class HybridSearch {
     int videosWanted = Math.min(SearchRequest.MAX_LIMIT, Math.max(KEYWORD_VIDEOS, wanted));
     SearchRequest r = new SearchRequest(asWords(request.query()), videosWanted, 0, request.playlist(),
         request.lang(), request.from(), request.to(), SearchRequest.Sort.RELEVANCE, request.momentsPerVideo(),
-        request.preferredLanguages(), SearchRequest.Mode.KEYWORD);
+        request.preferredLanguages(), SearchRequest.Mode.KEYWORD, request.videoId());
     try {
       return keyword.search(r);
     } catch (InvalidQueryException e) {
@@ -249,7 +295,7 @@ public final class HybridSearch {
       }
       return keyword.search(new SearchRequest(plain, videosWanted, 0, request.playlist(), request.lang(),
           request.from(), request.to(), SearchRequest.Sort.RELEVANCE, request.momentsPerVideo(),
-          request.preferredLanguages(), SearchRequest.Mode.KEYWORD));
+          request.preferredLanguages(), SearchRequest.Mode.KEYWORD, request.videoId()));
     }
   }
 

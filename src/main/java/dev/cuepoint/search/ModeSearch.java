@@ -99,6 +99,27 @@ public final class ModeSearch {
     };
   }
 
+  /**
+   * Every moment of one video for a search (up to its {@code momentsPerVideo}), independent of where the
+   * video ranks: the video's card as the search would show it, or null when the search does not find it.
+   */
+  public VideoHit moments(SearchRequest request, String videoId) throws IOException {
+    SearchRequest one = request.inVideo(videoId).firstPage(1, request.momentsPerVideo());
+    SearchRequest.Mode mode = request.mode() == null ? defaultMode() : request.mode();
+    return switch (mode) {
+      case KEYWORD -> first(keyword.search(one));
+      case SEMANTIC -> first(available().search(one));
+      case HYBRID -> {
+        available();
+        yield hybrid.inVideo(one);
+      }
+    };
+  }
+
+  private static VideoHit first(SearchResponse r) {
+    return r.results().isEmpty() ? null : r.results().getFirst();
+  }
+
   private SemanticSearch available() {
     if (semantic == null) {
       throw new InvalidQueryException("mode 'semantic' and 'hybrid' are not available here: " + offReason

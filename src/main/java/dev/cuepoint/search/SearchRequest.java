@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param preferredLanguages languages whose moments come first (from a setting or Accept-Language),
  *     most preferred first; empty for none
  * @param mode keyword, semantic or hybrid ranking (see {@link ModeSearch}); null for the server's default
+ * @param videoId only this video (its moments for the query, wherever it would rank), or null for all
  */
 public record SearchRequest(
     String query,
@@ -30,7 +31,8 @@ public record SearchRequest(
     Sort sort,
     int momentsPerVideo,
     java.util.List<String> preferredLanguages,
-    Mode mode) {
+    Mode mode,
+    String videoId) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
 
@@ -66,8 +68,15 @@ public record SearchRequest(
     }
     playlist = blankToNull(playlist);
     lang = blankToNull(lang);
+    videoId = blankToNull(videoId);
     sort = sort == null ? Sort.RELEVANCE : sort;
     preferredLanguages = preferredLanguages == null ? java.util.List.of() : java.util.List.copyOf(preferredLanguages);
+  }
+
+  /** Over every video. */
+  public SearchRequest(String query, int limit, int offset, String playlist, String lang, LocalDate from,
+      LocalDate to, Sort sort, int momentsPerVideo, java.util.List<String> preferredLanguages, Mode mode) {
+    this(query, limit, offset, playlist, lang, from, to, sort, momentsPerVideo, preferredLanguages, mode, null);
   }
 
   public SearchRequest(String query, int limit, int offset, String playlist, String lang, LocalDate from,
@@ -83,12 +92,19 @@ public record SearchRequest(
 
   public SearchRequest withMode(Mode newMode) {
     return new SearchRequest(query, limit, offset, playlist, lang, from, to, sort, momentsPerVideo,
-        preferredLanguages, newMode);
+        preferredLanguages, newMode, videoId);
+  }
+
+  /** The same search over one video only, or over all when {@code id} is null. */
+  public SearchRequest inVideo(String id) {
+    return new SearchRequest(query, limit, offset, playlist, lang, from, to, sort, momentsPerVideo,
+        preferredLanguages, mode, id);
   }
 
   /** The same search for a page of {@code newLimit} videos from the first, with up to {@code moments} each. */
   public SearchRequest firstPage(int newLimit, int moments) {
-    return new SearchRequest(query, newLimit, 0, playlist, lang, from, to, sort, moments, preferredLanguages, mode);
+    return new SearchRequest(query, newLimit, 0, playlist, lang, from, to, sort, moments, preferredLanguages, mode,
+        videoId);
   }
 
   /** A plain relevance search: first page of 10 videos, 5 moments each, no filters. */
@@ -98,7 +114,7 @@ public record SearchRequest(
 
   public SearchRequest withLimit(int newLimit) {
     return new SearchRequest(query, newLimit, offset, playlist, lang, from, to, sort, momentsPerVideo,
-        preferredLanguages, mode);
+        preferredLanguages, mode, videoId);
   }
 
   private static String blankToNull(String s) {

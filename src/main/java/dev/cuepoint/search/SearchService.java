@@ -114,10 +114,13 @@ public final class SearchService {
   }
 
   private static Query filtered(Query query, SearchRequest r) {
-    if (r.playlist() == null && r.lang() == null && r.from() == null && r.to() == null) {
+    if (r.playlist() == null && r.lang() == null && r.from() == null && r.to() == null && r.videoId() == null) {
       return query;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (r.videoId() != null) {
+      b.add(new TermQuery(new Term(Fields.ID, r.videoId())), Occur.FILTER);
+    }
     if (r.playlist() != null) {
       b.add(new TermQuery(new Term(Fields.PLAYLIST, r.playlist())), Occur.FILTER);
     }

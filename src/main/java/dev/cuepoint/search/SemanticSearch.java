@@ -264,6 +264,10 @@ public final class SemanticSearch {
   static Query filter(SearchRequest r) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean any = false;
+    if (r.videoId() != null) {
+      b.add(new TermQuery(new Term(Fields.ID, r.videoId())), Occur.FILTER);
+      any = true;
+    }
     if (r.playlist() != null) {
       b.add(new TermQuery(new Term(Fields.PLAYLIST, r.playlist())), Occur.FILTER);
       any = true;

@@ -38,7 +38,7 @@ final class LibraryApi {
     if (video.isEmpty()) {
       throw new NotFoundResponse("no video '" + Params.echo(id) + "' in the index");
     }
-    JsonOut.send(ctx, VideoView.of(video.get()));
+    JsonOut.send(ctx, VideoView.of(video.get(), Params.bool(ctx, "words", true)));
   }
 
   void playlists(Context ctx) throws IOException {

@@ -48,6 +48,20 @@ final class Params {
         "parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '" + echo(v) + "'");
   }
 
+  /** {@code true} or {@code false}; the fallback when absent. */
+  static boolean bool(Context ctx, String name, boolean fallback) {
+    String v = text(ctx, name);
+    if (v == null) {
+      return fallback;
+    }
+    return switch (v.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new BadRequestResponse(
+          "parameter '" + name + "' must be true or false, got '" + echo(v) + "'");
+    };
+  }
+
   static LocalDate date(Context ctx, String name) {
     String v = text(ctx, name);
     if (v == null) {

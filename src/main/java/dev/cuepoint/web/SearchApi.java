@@ -1,25 +1,45 @@
 package dev.cuepoint.web;
 
+import dev.cuepoint.corpus.Video;
+import dev.cuepoint.search.ModeSearch;
+import dev.cuepoint.search.Moment;
 import dev.cuepoint.search.SearchRequest;
+import dev.cuepoint.search.VideoHit;
 import dev.cuepoint.search.Suggestions;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
-/** {@code GET /api/search} and {@code GET /api/suggest}. */
+/** {@code GET /api/search}, {@code GET /api/videos/{id}/moments} and {@code GET /api/suggest}. */
 final class SearchApi {
   static final int DEFAULT_LIMIT = 10;
   static final int DEFAULT_MOMENTS = 5;
   static final int DEFAULT_SUGGESTIONS = 8;
   static final int MAX_SUGGESTIONS = 20;
 
+  /** Moments of one video at most: a lecture rarely says a word more often. */
+  static final int MAX_VIDEO_MOMENTS = 100;
+
   private final SearchCache search;
   private final Suggestions suggestions;
+  private final ModeSearch modes;
+  private final Moments moments;
+  private final VideoSource videos;
 
-  SearchApi(SearchCache search, Suggestions suggestions) {
+  /** Finds one video's moments ({@link ModeSearch#moments}), through the search gate when there is one. */
+  interface Moments {
+    VideoHit find(SearchRequest request, String videoId) throws IOException;
+  }
+
+  SearchApi(SearchCache search, Suggestions suggestions, ModeSearch modes, Moments moments, VideoSource videos) {
     this.search = search;
     this.suggestions = suggestions;
+    this.modes = modes;
+    this.moments = moments;
+    this.videos = videos;
   }
 
   void search(Context ctx) throws IOException {
@@ -38,6 +58,36 @@ final class SearchApi {
         Params.choice(ctx, "mode", SearchRequest.Mode.class, null)); // absent: the server's default
     JsonOut.send(ctx, search.search(request));
   }
+
+  /**
+   * Every moment of one video for a query ({@code q}, {@code mode}, {@code lang}, {@code prefer} as in a
+   * search; {@code limit} moments, 100 by default), wherever the video ranks: what "Show all N moments"
+   * shows. A video the query does not find has no moments; an unknown video is a 404.
+   */
+  void videoMoments(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    String q = Params.required(ctx, "q", "the words to search for, e.g. q=spike+timing");
+    SearchRequest request = new SearchRequest(
+        q, 1, 0, null,
+        Params.text(ctx, "lang"), null, null, SearchRequest.Sort.RELEVANCE,
+        Params.integer(ctx, "limit", MAX_VIDEO_MOMENTS, 1, MAX_VIDEO_MOMENTS),
+        preferredLanguages(ctx),
+        Params.choice(ctx, "mode", SearchRequest.Mode.class, null));
+    if (!Video.ID.matcher(id).matches()) {
+      throw new NotFoundResponse("no video '" + Params.echo(id) + "' in the index");
+    }
+    VideoHit hit = moments.find(request, id);
+    if (hit == null && videos.video(id).isEmpty()) {
+      throw new NotFoundResponse("no video '" + Params.echo(id) + "' in the index");
+    }
+    SearchRequest.Mode mode = request.mode() == null ? modes.defaultMode() : request.mode();
+    JsonOut.send(ctx, hit == null
+        ? new MomentsBody(q, mode.name().toLowerCase(Locale.ROOT), id, 0, null, List.of())
+        : new MomentsBody(q, mode.name().toLowerCase(Locale.ROOT), id, hit.momentsTotal(), hit.match(), hit.moments()));
+  }
+
+  /** @param match how the video was found ({@code words}, {@code some-words}, {@code meaning}); null when not */
+  record MomentsBody(String query, String mode, String videoId, int momentsTotal, String match, List<Moment> moments) {}
 
   /**
    * The languages whose moments come first: the {@code prefer} parameter ({@code prefer=ja,en}), else

@@ -32,11 +32,20 @@ final class SearchGate implements SearchCache.Searcher {
 
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
+    return run(() -> search.search(request));
+  }
+
+  /** Other search work (one video's moments), waiting its turn with the searches. */
+  <T> T run(Work<T> work) throws IOException {
     permits.acquireUninterruptibly();
     try {
-      return search.search(request);
+      return work.run();
     } finally {
       permits.release();
     }
+  }
+
+  interface Work<T> {
+    T run() throws IOException;
   }
 }

@@ -41,6 +41,11 @@ record VideoView(
   record WordView(double start, String text) {}
 
   static VideoView of(Video v) {
+    return of(v, true);
+  }
+
+  /** @param words whether cues carry their word timings (the bulk of a long lecture's answer) */
+  static VideoView of(Video v, boolean words) {
     return new VideoView(
         v.id(),
         v.title(),
@@ -52,7 +57,7 @@ record VideoView(
         v.durationSeconds(),
         v.playlists().stream().map(VideoView::playlist).toList(),
         v.chapters().stream().map(VideoView::chapter).toList(),
-        v.transcripts().stream().map(VideoView::transcript).toList());
+        v.transcripts().stream().map(t -> transcript(t, words)).toList());
   }
 
   private static PlaylistView playlist(PlaylistEntry p) {
@@ -63,14 +68,14 @@ record VideoView(
     return new ChapterView(seconds(c.startMs()), c.title());
   }
 
-  private static TranscriptView transcript(Transcript t) {
-    return new TranscriptView(
-        t.language(), t.kind().name().toLowerCase(Locale.ROOT), t.cues().stream().map(VideoView::cue).toList());
+  private static TranscriptView transcript(Transcript t, boolean words) {
+    return new TranscriptView(t.language(), t.kind().name().toLowerCase(Locale.ROOT),
+        t.cues().stream().map(c -> cue(c, words)).toList());
   }
 
-  private static CueView cue(Cue c) {
-    return new CueView(
-        seconds(c.startMs()), seconds(c.endMs()), c.text(), c.words().stream().map(VideoView::word).toList());
+  private static CueView cue(Cue c, boolean words) {
+    return new CueView(seconds(c.startMs()), seconds(c.endMs()), c.text(),
+        words ? c.words().stream().map(VideoView::word).toList() : List.of());
   }
 
   private static WordView word(Word w) {

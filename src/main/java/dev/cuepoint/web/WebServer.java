@@ -126,9 +126,14 @@ public final class WebServer implements AutoCloseable {
     Page page = new Page(webDir, settings.youtubeApiUrl());
     // searches of the embedded index are pure CPU: as many at once as there are cores; those of a
     // cluster mostly wait for it, and are not held back
-    SearchCache.Searcher searcher = index instanceof SearchIndex ? new SearchGate(search::search) : search::search;
+    SearchGate gate = index instanceof SearchIndex ? new SearchGate(search::search) : null;
+    SearchCache.Searcher searcher = gate != null ? gate : search::search;
+    SearchApi.Moments moments = gate != null
+        ? (request, id) -> gate.run(() -> search.moments(request, id))
+        : search::moments;
     SearchApi searchApi = new SearchApi(
-        new SearchCache(searcher, request -> state(search, request), ops.searchCache()), new Suggestions(index));
+        new SearchCache(searcher, request -> state(search, request), ops.searchCache()), new Suggestions(index),
+        search, moments, videos);
     LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
@@ -155,9 +160,11 @@ public final class WebServer implements AutoCloseable {
       config.routes.before(WebServer::refuseLargeBodies);
       config.routes.before("/api/search", searchLimiter::check);
       config.routes.before("/api/suggest", searchLimiter::check);
+      config.routes.before("/api/videos/{id}/moments", searchLimiter::check);
       config.routes.get("/api/search", searchApi::search);
       config.routes.get("/api/suggest", searchApi::suggest);
       config.routes.get("/api/videos/{id}", library::video);
+      config.routes.get("/api/videos/{id}/moments", searchApi::videoMoments);
       config.routes.get("/api/playlists", library::playlists);
       config.routes.get("/api/status", library::status);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JsonOut.CONTENT_TYPE).result(openapi));

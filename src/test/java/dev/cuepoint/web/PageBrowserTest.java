@@ -305,7 +305,7 @@ class PageBrowserTest {
             + " b = l.getBoundingClientRect(); return r.top >= b.top && r.bottom <= b.bottom;", later),
         "the current line is scrolled into view");
 
-    driver.findElements(By.cssSelector("#lines .line-button")).get(2).click();
+    driver.findElements(By.cssSelector("#lines .line")).get(2).click();
     waitUntil(d -> moves().getLast().equals(new Call("seekTo", "stdpLecture", 30)));
   }
 
@@ -316,7 +316,12 @@ class PageBrowserTest {
     driver.findElement(By.id("find")).sendKeys("dendrites");
     waitUntil(d -> text("find-count").equals("60 lines"));
     assertEquals(60, driver.findElements(By.cssSelector("#lines mark.find")).size());
-    driver.findElement(By.id("find")).sendKeys(Keys.ENTER, Keys.ENTER);
+    driver.findElement(By.id("find")).sendKeys(Keys.ENTER);
+    waitUntil(d -> text("find-count").equals("1 of 60 lines"));
+    assertEquals("lines", driver.switchTo().activeElement().getDomAttribute("id"), "Enter moves focus to the hit");
+    WebElement hit = driver.findElement(By.cssSelector(".line.found-here"));
+    assertEquals(hit.getDomAttribute("id"), driver.findElement(By.id("lines")).getDomAttribute("aria-activedescendant"));
+    driver.findElement(By.id("find")).sendKeys(Keys.ENTER);
     waitUntil(d -> text("find-count").equals("2 of 60 lines"));
     assertTrue(driver.findElement(By.cssSelector(".line.found-here")).getText().contains("Filler line 1 "));
   }
@@ -410,7 +415,8 @@ class PageBrowserTest {
     waitUntil(d -> text("status").startsWith("1 video with all the words of “stdp hebbian” · 1 with some of the words"));
     WebElement some = momentAt("stdpLecture", 4);
     assertEquals("some of the words", some.findElement(By.className("match")).getText());
-    assertTrue(some.getDomAttribute("aria-label").startsWith("Play from 0:04, some of the words: "),
+    assertTrue(some.getDomAttribute("aria-label").startsWith("0:04 en "), some.getDomAttribute("aria-label"));
+    assertTrue(some.getDomAttribute("aria-label").endsWith(", some of the words, plays here"),
         some.getDomAttribute("aria-label"));
     assertTrue(momentAt("stdpLecture", 500).findElements(By.className("match")).isEmpty(),
         "a moment with every word needs no label");
@@ -423,7 +429,7 @@ class PageBrowserTest {
     assertFalse(text("status").contains("videos for"), text("status"));
     WebElement byMeaning = waitUntil(d -> d.findElement(By.cssSelector("a.moment.match-meaning")));
     assertEquals("related by meaning", byMeaning.findElement(By.className("match")).getText());
-    assertTrue(byMeaning.getDomAttribute("aria-label").contains(", related by meaning: "),
+    assertTrue(byMeaning.getDomAttribute("aria-label").contains(", related by meaning, plays here"),
         byMeaning.getDomAttribute("aria-label"));
     for (WebElement m : moments()) { // no moment holds both words: each says how it was found
       assertTrue(List.of("related by meaning", "some of the words").contains(m.findElement(By.className("match")).getText()),

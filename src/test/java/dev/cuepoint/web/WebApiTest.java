@@ -212,6 +212,20 @@ class WebApiTest {
     assertEquals("learning", cue.get("words").get(1).get("text").asText());
   }
 
+  @Test
+  void words_false_leaves_word_timings_out_and_keeps_the_cues() {
+    Http.Response r = get("/api/videos/hebbLecture?words=false");
+    assertEquals(200, r.status(), r.text());
+    JsonNode cue = r.json().get("transcripts").get(0).get("cues").get(0);
+    assertEquals("hebbian learning says cells that fire together", cue.get("text").asText());
+    assertEquals(10.0, cue.get("start").asDouble());
+    assertNull(cue.get("words"));
+    assertTrue(r.text().length() < get("/api/videos/hebbLecture").text().length());
+    Http.Response bad = get("/api/videos/hebbLecture?words=maybe");
+    assertEquals(400, bad.status(), bad.text());
+    assertTrue(bad.json().get("error").asText().contains("'words'"), bad.text());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       noSuchVid00    | no video 'noSuchVid00' in the index
@@ -369,7 +383,8 @@ class WebApiTest {
     assertEquals(200, js.status());
     assertTrue(js.header("Content-Type").startsWith("text/javascript")
         || js.header("Content-Type").startsWith("application/javascript"), js.header("Content-Type"));
-    assertTrue(js.text().contains("onYouTubeIframeAPIReady"));
+    assertTrue(js.text().contains("from './player.js'"), "app.js is a module importing the others");
+    assertTrue(get("/player.js").text().contains("onYouTubeIframeAPIReady"));
     assertEquals(200, get("/app.css").status());
   }
 
