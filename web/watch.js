@@ -163,6 +163,7 @@ function applyFind() {
     else appendMarked(line.txt, line.text, wordRanges(line.text, transcript.words));
   }
   $('find-count').textContent = needle ? (found ? plural(found, 'line') : 'not found') : '';
+  $('lines').dataset.find = needle; // what the marks show: tests wait for it rather than guess a time
 }
 
 let activeLine = -1; // the listbox's active option (keyboard position), -1 before the list was used

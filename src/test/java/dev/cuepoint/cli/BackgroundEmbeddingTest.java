@@ -66,16 +66,15 @@ class BackgroundEmbeddingTest {
 
   /** Polls {@code /api/status} until its {@code semantic} object satisfies {@code until}, for up to 30 s. */
   JsonNode semanticStatus(Service s, Predicate<JsonNode> until) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonNode last;
-    do {
-      last = get(s, "/api/status").get("semantic");
-      if (until.test(last)) {
-        return last;
-      }
-      Thread.sleep(20); // the poll's pace; the deadline decides
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("status never got there; last: " + last + "\nlog:\n" + log);
+    JsonNode[] last = new JsonNode[1];
+    try {
+      return dev.cuepoint.Await.awaitValue("the status's semantic object to get there", () -> {
+        last[0] = get(s, "/api/status").get("semantic");
+        return until.test(last[0]) ? last[0] : null;
+      }, Duration.ofSeconds(30));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last: " + last[0] + "\nlog:\n" + log, e);
+    }
   }
 
   /**
