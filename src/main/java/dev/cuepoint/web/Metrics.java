@@ -226,15 +226,18 @@ public final class Metrics implements AutoCloseable {
 
   /** Javalin's request log hook: counts searches by mode and outcome and times the answered ones. */
   private void request(Context ctx, Float ms) {
-    if (!"/api/search".equals(ctx.path())) {
-      return;
+    if ("/api/search".equals(ctx.path())) {
+      searched(ctx.queryParam("mode"), ctx.statusCode(), (long) (ms * 1_000_000L));
     }
-    int status = ctx.statusCode();
+  }
+
+  /** One search ended with {@code status} after {@code nanos}: the whole per-search cost of metrics. */
+  void searched(String modeParam, int status, long nanos) {
     int outcome = status < 400 ? OK : status == 429 ? RATE_LIMITED : status < 500 ? BAD_REQUEST : ERROR;
-    int mode = mode(ctx.queryParam("mode"));
+    int mode = mode(modeParam);
     searches[mode][outcome].increment();
     if (outcome == OK) {
-      searchTime[mode].record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
+      searchTime[mode].record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
