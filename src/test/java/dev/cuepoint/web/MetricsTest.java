@@ -192,6 +192,44 @@ class MetricsTest {
     assertEquals(1, m.get("cuepoint_crawl_runs_total", "result", "complete"));
   }
 
+  /**
+   * The sample dashboard and alert rules in src/ops/ ask only for series the server exposes (after a
+   * search, a refresh, a crawl and a garbage collection, when every lazily made series exists).
+   */
+  @Test
+  void the_dashboard_and_alert_rules_name_only_metrics_the_server_has() throws Exception {
+    start(Metrics.Access.PUBLIC, NO_PRACTICAL_LIMIT);
+    assertEquals(200, search("neuron", "").status());
+    assertTrue(refresher.start("test").isPresent());
+    metrics.crawled(new CrawlSummary(1, 0, 0, 0, List.of(), List.of(),
+        List.of(new CrawlSummary.Item("vid0000000b", "timedtext: captions off")), Map.of("timedtext", 1), 3, 3, 100,
+        CrawlSummary.Result.COMPLETE, ""));
+    System.gc(); // the GC pause timer appears with the first collection
+    awaitUntil("a refresh and a collection counted", () -> {
+      PrometheusText m = scrape();
+      return !m.all("cuepoint_refresh_duration_seconds_count").isEmpty() && !m.all("jvm_gc_pause_seconds_sum").isEmpty();
+    }, Duration.ofSeconds(30));
+    java.util.Set<String> exposed = new java.util.HashSet<>();
+    scrape().samples.forEach(s -> exposed.add(s.name()));
+
+    String dashboard = java.nio.file.Files.readString(Path.of("src/ops/grafana-dashboard.json"));
+    List<String> exprs = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard).findValues("expr")
+        .forEach(e -> exprs.add(e.asText()));
+    new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(Path.of("src/ops/prometheus-alerts.yml").toFile()).findValues("expr")
+        .forEach(e -> exprs.add(e.asText()));
+    assertTrue(exprs.size() > 20, "the dashboard's and the rules' queries: " + exprs.size());
+    java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b(?:cuepoint|jvm|process|system)_[a-z0-9_]+")
+        .matcher(String.join("\n", exprs));
+    int checked = 0;
+    while (names.find()) {
+      assertTrue(exposed.contains(names.group()), names.group() + " is in src/ops/ but not in /metrics");
+      checked++;
+    }
+    assertTrue(checked > 20, "names checked: " + checked);
+  }
+
   @Test
   void metrics_that_are_off_have_no_route() throws IOException {
     start(Metrics.Access.OFF, NO_PRACTICAL_LIMIT);
