@@ -246,6 +246,53 @@ class DoctorCommandTest {
   }
 
   @Test
+  void a_missing_data_directory_is_a_warning_saying_what_creates_it() {
+    Run r = doctor(Map.of(), "--data", tmp.resolve("not-yet").toString(), "--port", "0");
+    assertEquals(0, r.status(), r.out());
+    String line = r.line("data directory");
+    assertTrue(line.startsWith("warn") && line.contains("does not exist yet") && line.contains("creates it"), line);
+  }
+
+  @Test
+  void a_configured_caption_source_whose_program_is_missing_fails() throws IOException {
+    Path data = healthy();
+    Files.writeString(data.resolve("cuepoint.yaml"), "captionSources: [timedtext, ytdlp]\n");
+    Path emptyBin = Files.createDirectories(tmp.resolve("empty-bin"));
+    Run r = doctor(Map.of("PATH", emptyBin.toString()), "--data", data.toString(), "--port", "0");
+    assertEquals(1, r.status(), r.out());
+    String line = r.line("yt-dlp");
+    assertTrue(line.startsWith("fail") && line.contains("caption source ytdlp is configured"), line);
+    assertTrue(line.contains("install it"), line);
+    Files.writeString(data.resolve("cuepoint.yaml"), "captionSources: [timedtext]\n");
+    Run without = doctor(Map.of("PATH", emptyBin.toString()), "--data", data.toString(), "--port", "0");
+    assertEquals(0, without.status(), without.out());
+    assertTrue(without.line("yt-dlp").startsWith("skip"), without.out());
+  }
+
+  @Test
+  void the_embedding_model_is_loaded_when_embeddings_are_on_and_a_wrong_name_fails() throws IOException {
+    Path data = healthy();
+    String before = System.getProperty(Vectors.PROPERTY);
+    try {
+      System.setProperty(Vectors.PROPERTY, "minilm");
+      Run on = doctor(Map.of(), "--data", data.toString(), "--port", "0");
+      String line = on.line("embedding model");
+      assertTrue(line.startsWith("ok") && line.contains("loads and embeds"), on.out());
+      System.setProperty(Vectors.PROPERTY, "gpt-9");
+      Run wrong = doctor(Map.of(), "--data", data.toString(), "--port", "0");
+      assertEquals(1, wrong.status(), wrong.out());
+      String bad = wrong.line("embedding model");
+      assertTrue(bad.startsWith("fail") && bad.contains("'gpt-9'") && bad.contains("minilm, e5, bge or none"), bad);
+    } finally {
+      if (before == null) {
+        System.clearProperty(Vectors.PROPERTY);
+      } else {
+        System.setProperty(Vectors.PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
   void json_output_lists_every_check_with_its_status() throws IOException {
     Path data = healthy();
     Run r = doctor(Map.of(), "--data", data.toString(), "--port", "0", "--json");
