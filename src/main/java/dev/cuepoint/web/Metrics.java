@@ -118,8 +118,8 @@ public final class Metrics implements AutoCloseable {
   private volatile double quotaBudget = Double.NaN;
   private volatile Supplier<Long> quotaUsedToday = () -> null;
   private volatile Refresher refresher;
-  private KeywordIndex index;
-  private ModeSearch search;
+  private volatile KeywordIndex index; // set by bind, before the server starts
+  private volatile ModeSearch search;
 
   /** What the indexes hold, read at each scrape. */
   private record Holdings(double videos, double transcripts, double cues, double bytes, double passages,
