@@ -94,7 +94,7 @@ public record Config(
       "ytdlpFolders", "refresh", "host", "port", "adminTokenFile", "quotaBudget", "accessLog",
       "youtubeApiRoot", "rateLimit", "rateLimitBurst", "searchCache", "backend", "opensearchUrls", "opensearchIndex",
       "opensearchShards", "opensearchReplicas", "opensearchUser", "opensearchPasswordFile", "youtubeWebRoot",
-      "timedtextDelay");
+      "timedtextDelay", "metrics");
 
   static final List<String> CAPTION_SOURCES = List.of("api", "timedtext", "ytdlp-folder", "ytdlp");
 
@@ -220,6 +220,17 @@ public record Config(
           r.text("opensearchUser", null), password);
     } catch (IllegalArgumentException e) {
       throw new Invalid(e.getMessage());
+    }
+  }
+
+  /** Who may read {@code GET /metrics} ({@code metrics: off|token|public}, CUEPOINT_METRICS); see {@link dev.cuepoint.web.Metrics.Access#of}. */
+  static dev.cuepoint.web.Metrics.Access metrics(Path file, Path dataDir, Map<String, String> env, String adminToken)
+      throws IOException {
+    Reader r = new Reader(raw(file, dataDir, env, Map.of()));
+    try {
+      return dev.cuepoint.web.Metrics.Access.of(r.text("metrics", null), adminToken);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(r.where("metrics") + ": " + e.getMessage());
     }
   }
 

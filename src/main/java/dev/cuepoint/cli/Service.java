@@ -71,10 +71,13 @@ final class Service implements AutoCloseable {
         out.println(synced.summary());
       }
       java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-      Refresher refresher = new Refresher(sources(data, settings, env, err),
+      dev.cuepoint.web.Metrics.Access access = Config.metrics(data.config, data.dir, env, settings.adminToken());
+      dev.cuepoint.web.Metrics metrics = access == dev.cuepoint.web.Metrics.Access.OFF ? null
+          : new dev.cuepoint.web.Metrics(access, settings.adminToken(), settings.quotaBudget());
+      Refresher refresher = new Refresher(sources(data, settings, env, err, metrics),
           indexStep(index, passages, corpus, stopping), schedule, Clock.systemDefaultZone());
       WebServer.Operations ops = new WebServer.Operations(refresher, settings.adminToken(),
-          () -> quotaUsedToday(data), settings.accessLog(), settings.searchLimit(), settings.searchCache());
+          () -> quotaUsedToday(data), settings.accessLog(), settings.searchLimit(), settings.searchCache(), metrics);
       SearchService keyword = new SearchService(index);
       ModeSearch modes = passages == null ? ModeSearch.keywordOnly(keyword, Vectors.offReason())
           : ModeSearch.of(index, keyword, passages, embedder);
@@ -145,7 +148,7 @@ final class Service implements AutoCloseable {
 
   /** The refresh steps that fetch into the corpus, in order. */
   private static List<RefreshTask> sources(DataDir data, Config settings, java.util.Map<String, String> env,
-      PrintWriter err) throws IOException {
+      PrintWriter err, dev.cuepoint.web.Metrics metrics) throws IOException {
     List<RefreshTask> out = new ArrayList<>();
     if (!settings.playlists().isEmpty() || !settings.channels().isEmpty()) {
       String root = settings.youtubeApiRoot() != null ? settings.youtubeApiRoot()
@@ -165,6 +168,9 @@ final class Service implements AutoCloseable {
           credentials instanceof ApiCredentials.OAuth, web);
       out.add(RefreshTask.of("crawl", stop -> {
         CrawlSummary summary = CrawlCommand.crawler(data, root, credentials, err).crawl(options);
+        if (metrics != null) {
+          metrics.crawled(summary);
+        }
         if (summary.result() != CrawlSummary.Result.COMPLETE) {
           // quota spent or credentials refused: what was fetched stays in the corpus for the next
           // refresh, but this one does not change what people search

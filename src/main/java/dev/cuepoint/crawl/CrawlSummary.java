@@ -108,6 +108,41 @@ public record CrawlSummary(
   }
 
   /**
+   * Caption fetches of this crawl by source, for metrics: tracks fetched as {@code fetched}, videos
+   * without a transcript as {@code none} and caption failures as {@code failed}, each by its first
+   * source and short reason ({@code timedtext}, {@code captions off}); {@code any} when no source was
+   * asked. Failures that are not about captions (a playlist that cannot be listed) are not counted.
+   *
+   * @param videos tracks fetched ({@code fetched}), else videos
+   */
+  public record CaptionCount(String source, String result, String reason, int videos) {}
+
+  /** See {@link CaptionCount}. */
+  public List<CaptionCount> captionCounts() {
+    List<CaptionCount> out = new java.util.ArrayList<>();
+    new TreeMap<>(captionsBySource).forEach((source, n) -> out.add(new CaptionCount(source, "fetched", "", n)));
+    countReasons(out, "none", withoutTranscript, true);
+    countReasons(out, "failed", failed, false);
+    return out;
+  }
+
+  private static void countReasons(List<CaptionCount> out, String result, List<Item> items, boolean anySource) {
+    Map<List<String>, Long> counts = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+    for (Item i : categories(items)) {
+      String r = i.reason();
+      int colon = r.indexOf(": ");
+      String source = colon < 0 ? "" : r.substring(0, colon);
+      boolean known = java.util.Arrays.stream(CaptionSourceKind.values()).anyMatch(k -> k.option.equals(source));
+      if (known) {
+        counts.merge(List.of(source, r.substring(colon + 2)), 1L, Long::sum);
+      } else if (anySource) {
+        counts.merge(List.of("any", r), 1L, Long::sum);
+      }
+    }
+    counts.forEach((k, n) -> out.add(new CaptionCount(k.get(0), result, k.get(1), n.intValue())));
+  }
+
+  /**
    * Failures by kind, not by their full text: {@code timedtext: error: HTTP 500} counts as {@code
    * timedtext: error}, and only the first source's reason counts.
    */

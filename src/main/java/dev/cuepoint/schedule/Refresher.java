@@ -41,6 +41,7 @@ public final class Refresher implements AutoCloseable {
   private Run last;
   private Instant next;
   private ScheduledFuture<?> pending;
+  private final List<java.util.function.Consumer<RefreshRun>> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param sources steps that fetch into the corpus, in order
@@ -62,6 +63,14 @@ public final class Refresher implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /**
+   * Calls {@code listener} with each refresh as it ends (metrics), before it shows as the last one; on
+   * the refresh thread, so it must be quick. What it throws is logged and ignored.
+   */
+  public void onEnd(java.util.function.Consumer<RefreshRun> listener) {
+    onEnd.add(listener);
   }
 
   /** Starts following the schedule (no-op without one). */
@@ -156,6 +165,13 @@ public final class Refresher implements AutoCloseable {
 
   private synchronized void finish(Run run, RefreshRun.State state, String failure) {
     run.end(clock.instant(), state, failure);
+    for (var listener : onEnd) {
+      try {
+        listener.accept(run.snapshot());
+      } catch (RuntimeException e) {
+        LOG.warn("a refresh listener failed", e);
+      }
+    }
     LOG.info("refresh {} {}: {}", run.id, state.name().toLowerCase(java.util.Locale.ROOT), run.summary);
     current = null;
     last = run;

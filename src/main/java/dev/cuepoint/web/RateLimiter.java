@@ -46,6 +46,7 @@ public final class RateLimiter {
 
   private final Limit limit;
   private final LongSupplier nanoTime;
+  final java.util.concurrent.atomic.LongAdder refused = new java.util.concurrent.atomic.LongAdder(); // for Metrics
   private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) { // access order: LRU
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -70,6 +71,7 @@ public final class RateLimiter {
   void check(Context ctx) {
     long waitNanos = acquire(ctx.ip());
     if (waitNanos > 0) {
+      refused.increment();
       long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
       ctx.header("Retry-After", Long.toString(seconds));
       throw new TooManyRequestsResponse("too many requests from your address: at most "

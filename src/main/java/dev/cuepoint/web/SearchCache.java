@@ -30,6 +30,8 @@ final class SearchCache {
   private final Function<SearchRequest, Object> state;
   private final int capacity;
   private final Map<SearchRequest, Kept> answers; // guarded by this
+  final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder(); // for Metrics
+  final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
   /** An answer and the state of the indexes it was computed on. */
   private record Kept(Object state, SearchResponse response) {}
@@ -67,9 +69,11 @@ final class SearchCache {
     synchronized (this) {
       Kept kept = answers.get(request);
       if (kept != null && kept.state().equals(now)) {
+        hits.increment();
         return kept.response().took((System.nanoTime() - t0) / 1_000_000);
       }
     }
+    misses.increment();
     SearchResponse fresh = search.search(request);
     synchronized (this) {
       answers.put(request, new Kept(now, fresh));

@@ -62,10 +62,11 @@ public final class WebServer implements AutoCloseable {
    * @param accessLog whether to log one line per request
    * @param searchLimit each client's rate limit on {@code /api/search} and {@code /api/suggest}
    * @param searchCache how many recent search answers to keep for repeated searches (0: none)
+   * @param metrics what {@code GET /metrics} serves (the server closes it), or null for no such route
    */
   public record Operations(
       Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday, boolean accessLog,
-      RateLimiter.Limit searchLimit, int searchCache) {
+      RateLimiter.Limit searchLimit, int searchCache, Metrics metrics) {
     /** Answers kept by default: a few MB, room for every search of a busy day's course. */
     public static final int DEFAULT_SEARCH_CACHE = 1000;
 
@@ -74,6 +75,12 @@ public final class WebServer implements AutoCloseable {
       if (searchCache < 0) {
         throw new IllegalArgumentException("searchCache must be >= 0, got " + searchCache);
       }
+    }
+
+    /** Without metrics. */
+    public Operations(Refresher refresher, String adminToken, java.util.function.Supplier<Long> quotaUsedToday,
+        boolean accessLog, RateLimiter.Limit searchLimit, int searchCache) {
+      this(refresher, adminToken, quotaUsedToday, accessLog, searchLimit, searchCache, null);
     }
 
     /** With the default search cache. */
@@ -96,7 +103,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public String toString() {
       return "Operations[refresher=" + refresher + ", adminToken=" + (adminToken == null ? "none" : "(set)")
-          + ", accessLog=" + accessLog + ", searchLimit=" + searchLimit + ", searchCache=" + searchCache + "]";
+          + ", accessLog=" + accessLog + ", searchLimit=" + searchLimit + ", searchCache=" + searchCache + ", metrics=" + (metrics == null ? "off" : metrics.access()) + "]";
     }
   }
 
@@ -108,6 +115,7 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final Settings settings;
+  private final Metrics metrics;
 
   public WebServer(KeywordIndex index, SearchService search, VideoSource videos, Settings settings) {
     this(index, search, videos, settings, Operations.none());
@@ -122,6 +130,7 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       KeywordIndex index, ModeSearch search, VideoSource videos, Settings settings, Operations ops) {
     this.settings = settings;
+    this.metrics = ops.metrics();
     Path webDir = settings.webDir().toAbsolutePath().normalize();
     Page page = new Page(webDir, settings.youtubeApiUrl());
     // searches of the embedded index are pure CPU: as many at once as there are cores; those of a
@@ -131,9 +140,8 @@ public final class WebServer implements AutoCloseable {
     SearchApi.Moments moments = gate != null
         ? (request, id) -> gate.run(() -> search.moments(request, id))
         : search::moments;
-    SearchApi searchApi = new SearchApi(
-        new SearchCache(searcher, request -> state(search, request), ops.searchCache()), new Suggestions(index),
-        search, moments, videos);
+    SearchCache cache = new SearchCache(searcher, request -> state(search, request), ops.searchCache());
+    SearchApi searchApi = new SearchApi(cache, new Suggestions(index), search, moments, videos);
     LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
@@ -177,6 +185,9 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/index.html", page::serve);
       config.routes.get("/watch/{id}", page::serve);
       ApiErrors.register(config.routes);
+      if (metrics != null) {
+        metrics.bind(config, index, search, cache, searchLimiter, ops.refresher(), ops.quotaUsedToday());
+      }
     });
   }
 
@@ -248,5 +259,8 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (metrics != null) {
+      metrics.close();
+    }
   }
 }
