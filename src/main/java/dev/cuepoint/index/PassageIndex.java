@@ -65,8 +65,9 @@ public final class PassageIndex implements Closeable {
 
   private final Path path;
   private final Directory directory;
-  // null when read-only; replaced after a sync failed (a full disk): see sync
+  // null when read-only; replaced by the next sync after one failed (a full disk)
   private volatile IndexWriter writer;
+  private volatile boolean closed;
   private final SearcherManager searchers;
   private final Embedder embedder; // null when read-only
   private final EmbeddingCache cache; // null when read-only
@@ -302,6 +303,9 @@ public final class PassageIndex implements Closeable {
       throw new IllegalStateException("passage index opened read-only");
     }
     if (!writer.isOpen()) {
+      if (closed) {
+        throw new AlreadyClosedException("the passage index in " + path + " is closed");
+      }
       writer = newWriter(path, directory); // the last sync failed: go on from the last commit
     }
     try {
@@ -592,6 +596,7 @@ public final class PassageIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     try {
       searchers.close();
       if (writer != null) {

@@ -34,8 +34,9 @@ import org.apache.lucene.util.Bits;
 public final class SearchIndex implements KeywordIndex {
   private final Path path;
   private final Directory directory;
-  // null when opened read-only; replaced after a sync failed (a full disk), see reopenAfterFailure
+  // null when opened read-only; replaced by the next sync after one failed (a full disk)
   private volatile IndexWriter writer;
+  private volatile boolean closed;
   private final SearcherManager searchers;
   private final Analyzers analyzers = new Analyzers();
   /** The transcript fields of the last reader seen; they change only when the index does. */
@@ -82,7 +83,7 @@ public final class SearchIndex implements KeywordIndex {
         writer.commit(); // so that searchers can open an empty index
       }
       // searchers read commits, not the writer: they see nothing before a commit anyway, and they
-      // outlive a writer that a failed sync closed (see reopenAfterFailure)
+      // outlive a writer that a failed sync closed (see sync)
       return new SearchIndex(path, dir, writer, new SearcherManager(dir, null));
     } catch (IOException | RuntimeException e) {
       writer.close();
@@ -241,6 +242,9 @@ public final class SearchIndex implements KeywordIndex {
     }
     long t0 = System.nanoTime();
     if (!writer.isOpen()) {
+      if (closed) {
+        throw new org.apache.lucene.store.AlreadyClosedException(describe() + " is closed");
+      }
       writer = newWriter(path, directory); // the last sync failed: start again from the last commit
     }
     IndexWriter w = writer;
@@ -309,6 +313,7 @@ public final class SearchIndex implements KeywordIndex {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     try {
       searchers.close();
       if (writer != null) {

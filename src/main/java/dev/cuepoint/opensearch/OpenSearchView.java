@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cuepoint.index.CompressedText;
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.IndexUnavailableException;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
 import java.io.IOException;
@@ -99,10 +100,14 @@ final class OpenSearchView implements KeywordIndex.View {
       if (a.status() == 404 && noSuchIndex(a.json())) {
         return Cluster.JSON.createObjectNode(); // nothing indexed yet
       }
-      if (a.status() != 404 || attempt == MISSING_SHARD_ATTEMPTS) {
-        throw new IOException(cluster.where() + " could not search (HTTP " + a.status() + "): "
-            + Cluster.reason(a.json()) + (a.status() == 404 || Cluster.retryable(a.status())
-                ? "; a node may have left the cluster: try again when its shards are assigned" : ""));
+      String failed = cluster.where() + " could not search (HTTP " + a.status() + "): " + Cluster.reason(a.json());
+      if (a.status() == 404 && attempt == MISSING_SHARD_ATTEMPTS || Cluster.retryable(a.status())) {
+        // already asked again (Cluster.send retries 429/50x): a web request answers 503, Retry-After
+        throw new IndexUnavailableException(failed
+            + "; a node may have left the cluster: try again when its shards are assigned");
+      }
+      if (a.status() != 404) {
+        throw new IOException(failed);
       }
       Cluster.pause(attempt);
     }

@@ -52,10 +52,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DiskFullTest {
   static final int MEGABYTES = 24;
   static final long SEED = Long.getLong("cuepoint.diskfull.seed", 4_096);
-  static final int ROUNDS = Integer.getInteger("cuepoint.diskfull.rounds", 6);
+  static final int ROUNDS = Integer.getInteger("cuepoint.diskfull.rounds", 8);
   static final String WORD = "axon";
 
-  enum Step { IMPORT, INDEX, REFRESH }
+  /**
+   * What fills the disk: {@code import}, {@code index --rebuild}, a whole refresh on open indexes, or
+   * (disk filled after its import and keyword indexing) the refresh's embedding alone.
+   */
+  enum Step { IMPORT, INDEX, REFRESH, EMBED }
 
   @TempDir Path tmp;
   Path disk;
@@ -191,13 +195,21 @@ class DiskFullTest {
       long foundBefore = keywordHits(data);
       Vectors vectorsBefore = vectors(data, embedder);
       String what = "round " + round + " (seed " + SEED + "): " + step + " with " + leave / 1024 + " KiB free";
-      Path filler = fill(leave);
-
       boolean failed;
       String said = "";
       SearchIndex openKeywords = null;
       PassageIndex openPassages = null;
+      Path filler = null;
       try {
+        if (step == Step.REFRESH || step == Step.EMBED) {
+          openKeywords = SearchIndex.open(data.resolve("lucene"));
+          openPassages = PassageIndex.open(data.resolve("vectors"), embedder);
+        }
+        if (step == Step.EMBED) { // with room: only the embedding meets the full disk
+          ImportCommand.importInto(Folders.data(data), List.of(dl), new PrintWriter(new StringWriter()));
+          openKeywords.sync(CorpusSnapshot.of(new CorpusStore(data)), false, null);
+        }
+        filler = fill(leave);
         switch (step) {
           case IMPORT, INDEX -> {
             Run r = step == Step.IMPORT
@@ -210,19 +222,22 @@ class DiskFullTest {
               saysTheDiskIsFull(r.err(), data, what);
             }
           }
-          case REFRESH -> {
+          case REFRESH, EMBED -> {
             // what serve's refresh does, on indexes it keeps open: import, then keywords, then passages
-            openKeywords = SearchIndex.open(data.resolve("lucene"));
-            openPassages = PassageIndex.open(data.resolve("vectors"), embedder);
             failed = false;
             try {
-              ImportCommand.importInto(Folders.data(data), List.of(dl), new PrintWriter(new StringWriter()));
-              openKeywords.sync(CorpusSnapshot.of(new CorpusStore(data)), false, null);
+              if (step == Step.REFRESH) {
+                ImportCommand.importInto(Folders.data(data), List.of(dl), new PrintWriter(new StringWriter()));
+                openKeywords.sync(CorpusSnapshot.of(new CorpusStore(data)), false, null);
+              }
               openPassages.sync(CorpusSnapshot.of(new CorpusStore(data)), false, null, null);
             } catch (AtomicFiles.NoSpaceException e) {
               failed = true;
               said = e.getMessage();
               assertTrue(e.dir().startsWith(data.toAbsolutePath()), what + ": " + e.getMessage());
+              if (step == Step.EMBED) {
+                assertEquals(data.resolve("vectors").toAbsolutePath(), e.dir(), what + ": the embedding filled it");
+              }
               saysTheDiskIsFull(e.getMessage(), e.dir(), what);
               // searches go on from the last commit meanwhile
               assertTrue(new SearchService(openKeywords).search(SearchRequest.of(WORD)).total() >= foundBefore, what);
@@ -243,6 +258,8 @@ class DiskFullTest {
         } else {
           Map<String, byte[]> corpusAfter = corpusFiles(data);
           corpusBefore.forEach((name, bytes) -> assertArrayEquals(bytes, corpusAfter.get(name), what + ": " + name));
+          assertTrue(openPassages.passages() >= vectorsBefore.passages(), what + ": the open passage index still"
+              + " searches what it had: " + openPassages.passages() + " passages, " + vectorsBefore + " before");
         }
         assertEquals(List.of(), leftovers(data), what + ": no temporary file left behind");
 
@@ -258,7 +275,7 @@ class DiskFullTest {
             Run r = cuepoint("index", "--rebuild", "--data", data.toString());
             assertEquals(0, r.status(), what + ", then again with room:\n" + r.all());
           }
-          case REFRESH -> {
+          case REFRESH, EMBED -> {
             ImportCommand.importInto(Folders.data(data), List.of(dl), new PrintWriter(new StringWriter()));
             assertEquals(List.of(), openKeywords.sync(CorpusSnapshot.of(new CorpusStore(data)), false, null).failures());
             assertEquals(List.of(), openPassages.sync(CorpusSnapshot.of(new CorpusStore(data)), false, null, null)
@@ -276,7 +293,9 @@ class DiskFullTest {
         if (openPassages != null) {
           openPassages.close();
         }
-        Files.deleteIfExists(filler);
+        if (filler != null) {
+          Files.deleteIfExists(filler);
+        }
       }
       assertEquals(videos, new CorpusStore(data).ids().size(), what);
       assertEquals(videos, keywordHits(data), what + ": with room again, the keyword index finds every video");

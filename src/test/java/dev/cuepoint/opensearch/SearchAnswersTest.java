@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.IndexUnavailableException;
 import dev.cuepoint.index.KeywordIndex;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How a search reads the cluster's error answers, against a real HTTP server that answers as OpenSearch
  * does: only "no such index" means nothing is indexed yet; a 404 because a shard is missing (a node
- * just left) is tried again, and if it lasts it is an error, never an empty result list. Regression
+ * just left) is tried again, and if it lasts it is an {@link IndexUnavailableException} (the web API's
+ * 503), never an empty result list. Regression
  * test for {@link NodeFailureTest} once seeing "0 videos" while a node stopped.
  */
 class SearchAnswersTest {
@@ -114,7 +116,7 @@ class SearchAnswersTest {
       script(new Answer(404, SHARD_MISSING));
     }
     script(new Answer(200, TWO_HITS)); // never reached: the search gave up before
-    IOException e = assertThrows(IOException.class, () -> count(index));
+    IOException e = assertThrows(IndexUnavailableException.class, () -> count(index));
     assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("shard_not_found_exception")
         && e.getMessage().contains("try again"), e.getMessage());
     assertEquals(OpenSearchView.MISSING_SHARD_ATTEMPTS, searches.size());
