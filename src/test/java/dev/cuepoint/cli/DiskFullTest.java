@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * device is full and what to do, every corpus file is whole and unchanged, no temporary file is left,
  * the keyword index, the passage index and the embedding cache open as they were (none is taken for
  * damaged and moved aside) and find at least what they found before. Once the filler is gone, the same
- * step runs again and completes — in a new process for the commands, and on the indexes kept open for
+ * step runs again and completes — as a new command run for the commands, and on the indexes kept open for
  * the refresh, as {@code serve} keeps them. {@code -Dcuepoint.diskfull.seed=N -Dcuepoint.diskfull.rounds=N}
  * for other runs.
  *
