@@ -46,7 +46,11 @@ public final class AtomicFiles {
    */
   public static Staged stage(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw NoSpaceException.ifFull(dir, e);
+    }
     // Our own name rather than Files.createTempFile: that one makes the file owner-only (0600), which
     // the renamed corpus file would keep, hiding it from a server running as another user.
     Path tmp =
@@ -65,11 +69,55 @@ public final class AtomicFiles {
         }
         ch.force(true);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      deleteQuietly(tmp, e);
+      throw NoSpaceException.ifFull(dir, e);
+    } catch (RuntimeException e) {
       deleteQuietly(tmp, e);
       throw e;
     }
     return new Staged(target.toAbsolutePath(), tmp);
+  }
+
+  /**
+   * A write that failed because the file system holding {@code dir} is full (or the user's quota is
+   * spent): says which folder and what to do, in place of the system's bare "No space left on device".
+   * Whatever was stored before is intact; the write can simply be done again once there is room.
+   */
+  public static final class NoSpaceException extends IOException {
+    private final Path dir;
+
+    public NoSpaceException(Path dir, Throwable cause) {
+      super("no space left on the device holding " + dir.toAbsolutePath()
+          + ": free space and run the command again (what was stored before is intact)", cause);
+      this.dir = dir.toAbsolutePath();
+    }
+
+    /** The folder whose device is full. */
+    public Path dir() {
+      return dir;
+    }
+
+    /** {@code e} itself, or a {@link NoSpaceException} naming {@code dir} when {@code e} says the disk is full. */
+    public static IOException ifFull(Path dir, IOException e) {
+      return e instanceof NoSpaceException || !isNoSpace(e) ? e : new NoSpaceException(dir, e);
+    }
+
+    /** Whether {@code e} or one of its causes is the operating system saying the disk is full. */
+    public static boolean isNoSpace(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof NoSpaceException) {
+          return true;
+        }
+        String m = t.getMessage();
+        if (m != null && (m.contains("No space left on device") // Linux, macOS: ENOSPC
+            || m.contains("Disk quota exceeded") // EDQUOT
+            || m.contains("There is not enough space on the disk"))) { // Windows
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**
@@ -89,6 +137,9 @@ public final class AtomicFiles {
       } catch (IOException | RuntimeException e) {
         discard(staged.subList(i, staged.size()), e);
         dirs.forEach(AtomicFiles::syncFolder);
+        if (e instanceof IOException io) {
+          throw NoSpaceException.ifFull(s.target().getParent(), io);
+        }
         throw e;
       }
       dirs.add(s.target().getParent());

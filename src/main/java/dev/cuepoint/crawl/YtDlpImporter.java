@@ -121,8 +121,14 @@ public final class YtDlpImporter {
       batch.clear();
     } catch (IOException | RuntimeException e) {
       pool.shutdownNow();
-      // the files of videos still in flight, and of those not yet published, are left out
+      // the files of videos still in flight, and of those not yet published, are left out; a video
+      // whose work never started is never done, so only finished ones are asked (asking the others
+      // hung the import forever when the disk filled up)
+      awaitWorkers(pool, e);
       for (Future<Prepared> f : ahead) {
+        if (!f.isDone()) {
+          continue;
+        }
         try {
           Prepared p = f.get();
           if (p.staged() != null) {
@@ -141,6 +147,17 @@ public final class YtDlpImporter {
       LOG.info("updated playlist {}", id);
     }
     return new ImportSummary(run.added, run.changed, run.unchanged, run.skipped, run.failed);
+  }
+
+  /** Waits for the workers that were running to end (they stop at their next write, interrupted). */
+  private static void awaitWorkers(ExecutorService pool, Exception reason) {
+    try {
+      if (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+        reason.addSuppressed(new IOException("import workers still running after a minute"));
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Threads parsing captions at most; the disk is the limit beyond. */

@@ -1,5 +1,6 @@
 package dev.cuepoint.index;
 
+import dev.cuepoint.corpus.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -50,6 +51,11 @@ public final class EmbeddingCache implements Closeable {
   private final int recordBytes;
   private final Map<Hash, Long> positions = new HashMap<>();
   private FileChannel channel;
+  /**
+   * Where the next record goes: the end of the last whole record. A record whose write failed (a full
+   * disk) is cut off again, so the next one never lands out of step with the record layout.
+   */
+  private long end;
 
   private EmbeddingCache(Path file, int dims) {
     this.file = file;
@@ -62,7 +68,12 @@ public final class EmbeddingCache implements Closeable {
     Files.createDirectories(dir);
     String name = "embeddings-" + embedder.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin";
     EmbeddingCache cache = new EmbeddingCache(dir.resolve(name), embedder.dimensions());
-    cache.load();
+    try {
+      cache.load();
+    } catch (IOException e) {
+      cache.channelClose(e);
+      throw AtomicFiles.NoSpaceException.ifFull(dir, e);
+    }
     return cache;
   }
 
@@ -73,6 +84,7 @@ public final class EmbeddingCache implements Closeable {
       ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(dims).flip();
       writeFully(h, 0);
       channel.force(true);
+      end = HEADER;
       return;
     }
     ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
@@ -87,6 +99,7 @@ public final class EmbeddingCache implements Closeable {
       channel.truncate(0);
       writeFully(ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(dims).flip(), 0);
       channel.force(true);
+      end = HEADER;
       return;
     }
     long whole = (channel.size() - HEADER) / recordBytes;
@@ -98,7 +111,7 @@ public final class EmbeddingCache implements Closeable {
       keys.flip();
       positions.put(new Hash(keys.getLong(), keys.getLong()), at + 16);
     }
-    long end = HEADER + whole * recordBytes;
+    end = HEADER + whole * recordBytes;
     if (channel.size() > end) {
       channel.truncate(end); // the tail of a record a crash interrupted
     }
@@ -143,14 +156,45 @@ public final class EmbeddingCache implements Closeable {
       b.putFloat(x);
     }
     b.flip();
-    long at = channel.size();
-    writeFully(b, at);
+    long at = end;
+    try {
+      writeFully(b, at);
+    } catch (IOException e) {
+      cutBack(at, e);
+      throw AtomicFiles.NoSpaceException.ifFull(file.getParent(), e);
+    }
+    end = at + recordBytes;
     positions.put(hash, at + 16);
+  }
+
+  /** Drops the part of a record a failed write left at {@code at}, so the file ends with whole records. */
+  private void cutBack(long at, IOException reason) {
+    try {
+      if (channel.size() > at) {
+        channel.truncate(at);
+      }
+    } catch (IOException e) {
+      reason.addSuppressed(e); // the next open drops the torn tail anyway
+    }
+  }
+
+  private void channelClose(IOException reason) {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      reason.addSuppressed(e);
+    }
   }
 
   /** Makes what was put so far survive a crash. */
   public synchronized void flush() throws IOException {
-    channel.force(false);
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      throw AtomicFiles.NoSpaceException.ifFull(file.getParent(), e);
+    }
   }
 
   public synchronized int size() {
@@ -174,6 +218,29 @@ public final class EmbeddingCache implements Closeable {
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Map<Hash, Long> kept = new HashMap<>();
+    try {
+      writeCompacted(tmp, live, kept);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(tmp); // the old file is untouched: keep using it
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      if (e instanceof IOException io) {
+        throw AtomicFiles.NoSpaceException.ifFull(file.getParent(), io);
+      }
+      throw e;
+    }
+    channel.close();
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    end = channel.size();
+    positions.clear();
+    positions.putAll(kept);
+    return (int) stale;
+  }
+
+  private void writeCompacted(Path tmp, Set<Hash> live, Map<Hash, Long> kept) throws IOException {
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
       ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(dims).flip();
@@ -196,12 +263,6 @@ public final class EmbeddingCache implements Closeable {
       }
       out.force(true);
     }
-    channel.close();
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    positions.clear();
-    positions.putAll(kept);
-    return (int) stale;
   }
 
   private void readFully(ByteBuffer b, long at) throws IOException {

@@ -1,5 +1,6 @@
 package dev.cuepoint.index;
 
+import dev.cuepoint.corpus.AtomicFiles;
 import dev.cuepoint.corpus.PlaylistEntry;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
@@ -31,6 +32,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -63,7 +65,9 @@ public final class PassageIndex implements Closeable {
 
   private final Path path;
   private final Directory directory;
-  private final IndexWriter writer; // null when read-only
+  // null when read-only; replaced by the next sync after one failed (a full disk)
+  private volatile IndexWriter writer;
+  private volatile boolean closed;
   private final SearcherManager searchers;
   private final Embedder embedder; // null when read-only
   private final EmbeddingCache cache; // null when read-only
@@ -105,27 +109,35 @@ public final class PassageIndex implements Closeable {
   private static PassageIndex openWriter(Path dir, Path path, Embedder embedder) throws IOException {
     Files.createDirectories(path);
     Directory d = FSDirectory.open(path);
-    IndexWriterConfig config = new IndexWriterConfig();
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setCommitOnClose(false);
-    config.setRAMBufferSizeMB(64);
-    IndexWriter writer;
-    try {
-      writer = new IndexWriter(d, config);
-    } catch (LockObtainFailedException e) {
-      d.close();
-      throw new SearchIndex.IndexLockedException(path, e);
-    }
+    IndexWriter writer = newWriter(path, d);
     try {
       if (!DirectoryReader.indexExists(d)) {
         writer.commit();
       }
       EmbeddingCache cache = EmbeddingCache.open(dir, embedder);
-      return new PassageIndex(path, d, writer, new SearcherManager(writer, null), embedder, cache);
+      // searchers read commits, not the writer (nothing is seen before a commit anyway), so they
+      // outlive a writer a failed sync closed
+      return new PassageIndex(path, d, writer, new SearcherManager(d, null), embedder, cache);
     } catch (IOException | RuntimeException e) {
       writer.close();
       d.close();
+      if (e instanceof IOException io) {
+        throw AtomicFiles.NoSpaceException.ifFull(path, io);
+      }
       throw e;
+    }
+  }
+
+  private static IndexWriter newWriter(Path path, Directory d) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig();
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setCommitOnClose(false);
+    config.setRAMBufferSizeMB(64);
+    try {
+      return new IndexWriter(d, config);
+    } catch (LockObtainFailedException e) {
+      d.close();
+      throw new SearchIndex.IndexLockedException(path, e);
     }
   }
 
@@ -290,6 +302,32 @@ public final class PassageIndex implements Closeable {
     if (writer == null) {
       throw new IllegalStateException("passage index opened read-only");
     }
+    if (!writer.isOpen()) {
+      if (closed) {
+        throw new AlreadyClosedException("the passage index in " + path + " is closed");
+      }
+      writer = newWriter(path, directory); // the last sync failed: go on from the last commit
+    }
+    try {
+      return syncOpen(corpus, rebuild, progress, stop);
+    } catch (IOException | RuntimeException e) {
+      // A full disk closes Lucene's writer for good: drop what was written since the last commit (the
+      // commits made so far stay, searches go on from them) and open a new writer on the next sync.
+      try {
+        writer.rollback();
+      } catch (IOException | RuntimeException rollback) {
+        e.addSuppressed(rollback);
+      }
+      if (AtomicFiles.NoSpaceException.isNoSpace(e)) {
+        throw e instanceof AtomicFiles.NoSpaceException full ? full
+            : new AtomicFiles.NoSpaceException(path.getParent(), e);
+      }
+      throw e;
+    }
+  }
+
+  private PassageSyncResult syncOpen(CorpusSnapshot corpus, boolean rebuild, Consumer<String> progress,
+      BooleanSupplier stop) throws IOException {
     long t0 = System.nanoTime();
     Map<String, String> wanted = wanted(corpus, embedder);
     Map<String, String> have = rebuild ? Map.of() : indexed();
@@ -341,6 +379,9 @@ public final class PassageIndex implements Closeable {
           stopped = true; // the process is stopping: what is written so far is committed below
           break;
         } catch (IOException | RuntimeException ex) {
+          if (AtomicFiles.NoSpaceException.isNoSpace(ex) || ex instanceof AlreadyClosedException) {
+            throw ex; // the index's failure, not this video's: every later video would fail the same way
+          }
           failures.add(id + ": " + ex.getMessage());
           if (ex instanceof RuntimeException) {
             LOG.warn("passages of video {} not indexed", id, ex); // a bug or the model: the stack says which
@@ -555,6 +596,7 @@ public final class PassageIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     try {
       searchers.close();
       if (writer != null) {

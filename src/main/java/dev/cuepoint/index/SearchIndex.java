@@ -1,5 +1,6 @@
 package dev.cuepoint.index;
 
+import dev.cuepoint.corpus.AtomicFiles;
 import dev.cuepoint.corpus.Video;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,9 @@ import org.apache.lucene.util.Bits;
 public final class SearchIndex implements KeywordIndex {
   private final Path path;
   private final Directory directory;
-  private final IndexWriter writer; // null when opened read-only
+  // null when opened read-only; replaced by the next sync after one failed (a full disk)
+  private volatile IndexWriter writer;
+  private volatile boolean closed;
   private final SearcherManager searchers;
   private final Analyzers analyzers = new Analyzers();
   /** The transcript fields of the last reader seen; they change only when the index does. */
@@ -74,28 +77,44 @@ public final class SearchIndex implements KeywordIndex {
   private static SearchIndex openWriter(Path path) throws IOException {
     Files.createDirectories(path);
     Directory dir = FSDirectory.open(path);
+    IndexWriter writer = newWriter(path, dir);
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        writer.commit(); // so that searchers can open an empty index
+      }
+      // searchers read commits, not the writer: they see nothing before a commit anyway, and they
+      // outlive a writer that a failed sync closed (see sync)
+      return new SearchIndex(path, dir, writer, new SearcherManager(dir, null));
+    } catch (IOException | RuntimeException e) {
+      writer.close();
+      dir.close();
+      throw AtomicFiles.NoSpaceException.ifFull(path, asIo(e));
+    }
+  }
+
+  private static IndexWriter newWriter(Path path, Directory dir) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(new Analyzers());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     // closing (a shutdown in the middle of an update) must not commit half an update
     config.setCommitOnClose(false);
-    IndexWriter writer;
     try {
-      writer = new IndexWriter(dir, config);
+      return new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {
       dir.close();
       throw new IndexLockedException(path, e);
     }
-    try {
-      if (!DirectoryReader.indexExists(dir)) {
-        writer.commit(); // so that searchers can open an empty index
-      }
-      return new SearchIndex(path, dir, writer, new SearcherManager(writer, null));
-    } catch (IOException | RuntimeException e) {
-      writer.close();
-      dir.close();
-      throw e;
+  }
+
+  /** A runtime exception whose cause is an I/O failure (Lucene's writer closed by a full disk) as that. */
+  private static IOException asIo(Exception e) {
+    if (e instanceof IOException io) {
+      return io;
     }
+    if (AtomicFiles.NoSpaceException.isNoSpace(e)) {
+      return new IOException(e.getMessage(), e);
+    }
+    throw (RuntimeException) e;
   }
 
   /** The index is held by another process (a running {@code serve}, {@code import} or {@code crawl}). */
@@ -222,22 +241,41 @@ public final class SearchIndex implements KeywordIndex {
       throw new IllegalStateException("index opened read-only");
     }
     long t0 = System.nanoTime();
-    Map<String, String> have = rebuild ? Map.of() : indexedFingerprints();
-    if (rebuild) {
-      writer.deleteAll();
+    if (!writer.isOpen()) {
+      if (closed) {
+        throw new org.apache.lucene.store.AlreadyClosedException(describe() + " is closed");
+      }
+      writer = newWriter(path, directory); // the last sync failed: start again from the last commit
     }
-    SyncLoop.Counts c = SyncLoop.run(corpus, have, new SyncLoop.Writer() {
-      @Override
-      public void write(String id, Video video, String fingerprint) throws IOException {
-        writer.updateDocument(new Term(Fields.ID, id), VideoDocuments.of(video, fingerprint));
+    IndexWriter w = writer;
+    SyncLoop.Counts c;
+    try {
+      Map<String, String> have = rebuild ? Map.of() : indexedFingerprints();
+      if (rebuild) {
+        w.deleteAll();
       }
+      c = SyncLoop.run(corpus, have, new SyncLoop.Writer() {
+        @Override
+        public void write(String id, Video video, String fingerprint) throws IOException {
+          w.updateDocument(new Term(Fields.ID, id), VideoDocuments.of(video, fingerprint));
+        }
 
-      @Override
-      public void delete(String id) throws IOException {
-        writer.deleteDocuments(new Term(Fields.ID, id));
+        @Override
+        public void delete(String id) throws IOException {
+          w.deleteDocuments(new Term(Fields.ID, id));
+        }
+      }, progress);
+      w.commit();
+    } catch (IOException | RuntimeException e) {
+      // A full disk closes Lucene's writer for good (or leaves half an update in it): drop what this
+      // sync wrote, keep the last commit (searches go on from it), open a new writer on the next sync.
+      try {
+        w.rollback();
+      } catch (IOException | RuntimeException rollback) {
+        e.addSuppressed(rollback);
       }
-    }, progress);
-    writer.commit();
+      throw AtomicFiles.NoSpaceException.ifFull(path, asIo(e));
+    }
     searchers.maybeRefreshBlocking();
     long ms = (System.nanoTime() - t0) / 1_000_000;
     return new SyncResult(c.added(), c.updated(), c.deleted(), c.unchanged(), c.failures(), ms);
@@ -275,6 +313,7 @@ public final class SearchIndex implements KeywordIndex {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     try {
       searchers.close();
       if (writer != null) {

@@ -1,5 +1,6 @@
 package dev.cuepoint.index;
 
+import dev.cuepoint.corpus.AtomicFiles;
 import dev.cuepoint.corpus.Video;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,9 @@ public final class SyncLoop {
     AtomicInteger added = new AtomicInteger(), updated = new AtomicInteger();
     int unchanged = 0, deleted = 0, submitted = 0;
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    // a failure of the index rather than of one video (a full disk, Lucene's writer closed by it): every
+    // later video would fail the same way, so the pass stops and throws it
+    AtomicReference<Exception> fatal = new AtomicReference<>();
     int threads = Math.clamp(Integer.getInteger("cuepoint.indexThreads", Runtime.getRuntime().availableProcessors()),
         1, MAX_THREADS);
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -68,12 +74,19 @@ public final class SyncLoop {
           unchanged++;
           continue;
         }
+        if (fatal.get() != null) {
+          break;
+        }
         inFlight.acquireUninterruptibly();
         tasks.add(pool.submit(() -> {
           try {
             writer.write(id, corpus.load(id), e.getValue());
             (old == null ? added : updated).incrementAndGet();
           } catch (IOException | RuntimeException ex) {
+            if (AtomicFiles.NoSpaceException.isNoSpace(ex) || ex instanceof AlreadyClosedException) {
+              fatal.compareAndSet(null, ex);
+              return;
+            }
             failures.add(id + ": " + ex.getMessage());
             if (ex instanceof RuntimeException) {
               LOG.warn("video {} not indexed", id, ex); // a bug, not a bad file: the stack trace says where
@@ -92,6 +105,15 @@ public final class SyncLoop {
       }
       for (Future<?> f : tasks) {
         f.get();
+      }
+      Exception stop = fatal.get();
+      if (stop instanceof IOException io) {
+        throw io;
+      } else if (stop != null) {
+        if (AtomicFiles.NoSpaceException.isNoSpace(stop)) {
+          throw new IOException(stop.getMessage(), stop);
+        }
+        throw (RuntimeException) stop;
       }
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cuepoint.index.CompressedText;
 import dev.cuepoint.index.Fields;
+import dev.cuepoint.index.IndexUnavailableException;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
 import java.io.IOException;
@@ -81,18 +82,43 @@ final class OpenSearchView implements KeywordIndex.View {
     return index.transcriptFields();
   }
 
+  /**
+   * One search request. Only a 404 whose error is {@code index_not_found_exception} means "nothing
+   * indexed yet" (no alias): a cluster that lost a node answers 404 too while a shard moves
+   * ({@code search_phase_execution_exception} caused by {@code shard_not_found_exception}), and
+   * answering that with zero hits would show users an empty library. Such a 404 is tried again like
+   * the 503s {@link Cluster#send} already retries, then it is an error.
+   */
   private JsonNode search(ObjectNode body) throws IOException {
-    Cluster.Answer a = cluster.send("POST", "/" + index.alias() + "/_search",
-        index.shards() > 1 ? SHARDS : ONE_SHARD, body.toString());
-    if (a.status() == 404) {
-      return Cluster.JSON.createObjectNode(); // nothing indexed yet
+    for (int attempt = 1; ; attempt++) {
+      Cluster.Answer a = cluster.send("POST", "/" + index.alias() + "/_search",
+          index.shards() > 1 ? SHARDS : ONE_SHARD, body.toString());
+      if (a.status() / 100 == 2) {
+        index.shardsSeen(a.json().path("_shards").path("total").asInt(0));
+        return a.json();
+      }
+      if (a.status() == 404 && noSuchIndex(a.json())) {
+        return Cluster.JSON.createObjectNode(); // nothing indexed yet
+      }
+      String failed = cluster.where() + " could not search (HTTP " + a.status() + "): " + Cluster.reason(a.json());
+      if (a.status() == 404 && attempt == MISSING_SHARD_ATTEMPTS || Cluster.retryable(a.status())) {
+        // already asked again (Cluster.send retries 429/50x): a web request answers 503, Retry-After
+        throw new IndexUnavailableException(failed
+            + "; a node may have left the cluster: try again when its shards are assigned");
+      }
+      if (a.status() != 404) {
+        throw new IOException(failed);
+      }
+      Cluster.pause(attempt);
     }
-    if (a.status() / 100 != 2) {
-      throw new IOException(cluster.where() + " could not search (HTTP " + a.status() + "): "
-          + Cluster.reason(a.json()));
-    }
-    index.shardsSeen(a.json().path("_shards").path("total").asInt(0));
-    return a.json();
+  }
+
+  /** How often a search that found a shard missing is sent: about 2 s of pauses in all. */
+  static final int MISSING_SHARD_ATTEMPTS = 4;
+
+  /** Whether a 404 says the index (our alias) does not exist, rather than a part of it missing. */
+  static boolean noSuchIndex(JsonNode answer) {
+    return "index_not_found_exception".equals(answer.path("error").path("type").asText(null));
   }
 
   @Override

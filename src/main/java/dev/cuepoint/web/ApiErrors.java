@@ -1,5 +1,6 @@
 package dev.cuepoint.web;
 
+import dev.cuepoint.index.IndexUnavailableException;
 import dev.cuepoint.search.InvalidQueryException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,6 +28,11 @@ final class ApiErrors {
     });
     routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), e.getMessage()));
     routes.exception(InvalidQueryException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
+    routes.exception(IndexUnavailableException.class, (e, ctx) -> {
+      LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.header("Retry-After", Integer.toString(IndexUnavailableException.RETRY_AFTER_SECONDS));
+      send(ctx, 503, "the search index is not available for a moment; try again in a few seconds");
+    });
     routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       send(ctx, 500, "the server failed to answer this request; the details are in its log");

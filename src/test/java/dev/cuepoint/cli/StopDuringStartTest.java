@@ -34,14 +34,37 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The crash it guards against needs the signal to land while ONNX Runtime creates its session, a
  * window of a few hundred milliseconds: by hand, about 1 stop in 10 at 0.3–1 s after "serving" crashed
- * before the fix. So a few rounds catch a regression only sometimes; a long run
- * ({@code -Dcuepoint.stop.rounds=60}) catches it very likely.
+ * before the fix. So the odd rounds aim there: a first start, stopped once it logs "Embedding model …
+ * loaded (N ms)", shows when the load runs on this machine under its present load (from N ms before
+ * that line to the line), and those rounds stop within that window (a little wider on both sides)
+ * rather than anywhere in the first seconds. A long run ({@code -Dcuepoint.stop.rounds=60}) catches a
+ * regression very likely.
  */
 class StopDuringStartTest {
   static final long SEED = Long.getLong("cuepoint.stop.seed", 25);
   static final int ROUNDS = Integer.getInteger("cuepoint.stop.rounds", 8);
   static final int VIDEOS = 40;
   static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)/");
+  static final Pattern LOADED = Pattern.compile("Embedding model \\S+ loaded \\((\\d+) ms\\)");
+
+  /** When the model loads, in ms after the launch: from {@code start} to {@code end}. */
+  record LoadWindow(long start, long end) {}
+
+  /** Starts serve, waits for its model-loaded line and stops it: when the load ran, as seen here. */
+  LoadWindow measureModelLoad(Path data) throws Exception {
+    long launched = System.nanoTime();
+    ChildJvm child = serve(data);
+    try (child) {
+      long loadMs = awaitValue("the model-loaded line", () -> {
+        Matcher m = LOADED.matcher(child.output());
+        return m.find() ? Long.parseLong(m.group(1)) : null;
+      }, Duration.ofSeconds(120));
+      long seen = (System.nanoTime() - launched) / 1_000_000;
+      child.process.destroy();
+      assertEquals(143, child.await(90), "the measuring start:\n" + child.output());
+      return new LoadWindow(Math.max(0, seen - loadMs), seen);
+    }
+  }
 
   @TempDir Path tmp;
 
@@ -72,22 +95,27 @@ class StopDuringStartTest {
     Path data = tmp.resolve("data");
     ImportCommand.importInto(Folders.data(data), List.of(folder), new PrintWriter(new StringWriter()));
 
+    // the keyword index up to date first, as for every later start: the measuring start then does what
+    // they do before the model loads
+    IndexCommand.updateKeywords(Folders.data(data), false, new PrintWriter(new StringWriter()));
+    LoadWindow load = measureModelLoad(data);
+    System.out.printf("the model loads from %d to %d ms after the launch%n", load.start(), load.end());
+    assertEquals(before, crashReports(), "no JVM crash report");
     Random random = new Random(SEED);
     for (int round = 0; round < ROUNDS; round++) {
-      // even rounds: any moment from the launch; odd ones: just after it serves, when the model loads
-      boolean fromServing = round % 2 == 1;
-      long after = random.nextLong(fromServing ? 1_000 : 3_000);
+      // even rounds: any moment of the first 3 s; odd ones: while the model loads (widened by 300 ms
+      // before and 100 ms after, for the noise of a shared machine)
+      boolean aimed = round % 2 == 1;
+      long from = aimed ? Math.max(0, load.start() - 300) : 0;
+      long after = from + random.nextLong(aimed ? load.end() + 100 - from : 3_000);
       ChildJvm child = serve(data);
       try (child) {
-        if (fromServing) {
-          awaitValue("serve to start", () -> SERVING.matcher(child.output()).find() ? true : null,
-              Duration.ofSeconds(60));
-        }
         Thread.sleep(after); // the moment under test, not a wait for something to happen
         child.process.destroy(); // SIGTERM
         int status = child.await(90);
-        String what = "round " + round + " (seed " + SEED + "), SIGTERM " + after + " ms after "
-            + (fromServing ? "it served" : "the launch");
+        String what = "round " + round + " (seed " + SEED + "), SIGTERM " + after + " ms after the launch"
+            + (aimed ? " (aimed at the model load)" : "");
+        System.out.println(what);
         assertEquals(143, status, what + ":\n" + child.output());
         assertFalse(child.output().contains("A fatal error has been detected"), what + ":\n" + child.output());
       }

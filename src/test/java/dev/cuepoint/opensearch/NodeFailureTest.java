@@ -1,5 +1,6 @@
 package dev.cuepoint.opensearch;
 
+import static dev.cuepoint.Await.awaitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.cuepoint.search.SearchRequest;
 import dev.cuepoint.search.SearchResponse;
 import dev.cuepoint.search.SearchService;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,7 +124,13 @@ class NodeFailureTest {
         } else {
           System.out.println("refresh during the failure: " + result[0].summary());
         }
-        Thread.sleep(500);
+        // keep searching while the shards settle after the refresh: replicas of the new documents are
+        // still being allocated on the node left; then a few more searches on the settled cluster
+        int atRefreshEnd = searches.get();
+        cluster.call("GET", "/_cluster/health?wait_for_no_initializing_shards=true"
+            + "&wait_for_no_relocating_shards=true&timeout=60s");
+        awaitUntil("20 searches after the refresh and the shards settled",
+            () -> searches.get() >= atRefreshEnd + 20 || !failures.isEmpty(), Duration.ofSeconds(60));
         stop.set(true);
         for (Thread t : searchers) {
           t.join();

@@ -1,5 +1,6 @@
 package dev.cuepoint.schedule;
 
+import static dev.cuepoint.Await.awaitUntil;
 import static dev.cuepoint.Await.awaitValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,10 +86,7 @@ class RefresherTest {
     Schedule every = new Schedule.Every(Duration.ofMillis(150), "150ms");
     try (Refresher r = new Refresher(List.of(), index, every, Clock.systemUTC()).startSchedule()) {
       assertTrue(r.nextScheduled().isPresent());
-      for (int i = 0; i < 300 && count.get() < 2; i++) {
-        Thread.sleep(10);
-      }
-      assertTrue(count.get() >= 2, "two scheduled refreshes ran, got " + count.get());
+      awaitUntil("two scheduled refreshes to run", () -> count.get() >= 2, Duration.ofSeconds(10));
       assertEquals("schedule", r.last().orElseThrow().trigger());
     }
   }
