@@ -1,7 +1,6 @@
 package dev.cuepoint.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +15,13 @@ import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.index.SyncResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,14 +190,28 @@ class SearchServiceTest {
 
   @Test
   void bad_input_gives_a_clear_message_or_results() throws IOException {
-    for (String bad : List.of("\"unbalanced quote", "OR", "-", "*", "~", "neuron OR", "\u0000neuron\u0007",
-        "title:", "((neuron", "a".repeat(900), "-\"x y\" neuron", "n?uron", "*uron")) {
-      try {
-        assertNotNull(q(bad));
-      } catch (InvalidQueryException e) {
-        assertTrue(e.getMessage().length() > 10, bad + " -> " + e.getMessage());
-      }
+    // what each odd input gets: refused with the message, or answered with this many videos
+    Map<String, Object> expected = new LinkedHashMap<>();
+    String nothing = "type a word or a \"phrase\"";
+    expected.put("OR", nothing);
+    expected.put("-", nothing);
+    expected.put("*", nothing);
+    expected.put("~", nothing);
+    expected.put("\"unbalanced quote", 0L);
+    expected.put("title:", 0L);
+    expected.put("a".repeat(900), 0L);
+    for (String neuron : List.of("neuron OR", "\u0000neuron\u0007", "((neuron", "-\"x y\" neuron", "n?uron", "*uron")) {
+      expected.put(neuron, 2L);
     }
+    expected.forEach((bad, outcome) -> {
+      try {
+        assertEquals(outcome, q(bad).total(), bad);
+      } catch (InvalidQueryException e) {
+        assertTrue(outcome instanceof String message && e.getMessage().contains(message), bad + " -> " + e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     InvalidQueryException tooLong = assertThrows(InvalidQueryException.class, () -> q("x".repeat(10_000)));
     assertTrue(tooLong.getMessage().contains("too long"));
     assertThrows(InvalidQueryException.class, () -> q("*"));
