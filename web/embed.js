@@ -40,10 +40,12 @@
   }
 
   var CSS = [
-    ':host{all:initial;display:block;position:relative;max-width:var(--cuepoint-width,36rem);',
+    ':host{all:initial;display:block}',
+    // the page's rules reach the host element; everything inside is set here, on the box
+    '.box{all:initial;display:block;position:relative;max-width:var(--cuepoint-width,36rem);text-align:left;',
     'font:15px/1.45 var(--cuepoint-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);',
     'color:var(--cuepoint-fg,#1d2327)}',
-    '*{box-sizing:border-box}',
+    '*{box-sizing:border-box}[hidden]{display:none!important}',
     'form{display:flex;gap:.4rem;margin:0}',
     'input{flex:1;min-width:0;font:inherit;color:inherit;background:var(--cuepoint-bg,#fff);',
     'border:1px solid var(--cuepoint-border,#6b7479);border-radius:var(--cuepoint-radius,6px);padding:.45rem .6rem}',
@@ -56,7 +58,6 @@
     'overflow:auto;background:var(--cuepoint-bg,#fff);color:var(--cuepoint-fg,#1d2327);',
     'border:1px solid var(--cuepoint-border,#6b7479);border-radius:var(--cuepoint-radius,6px);',
     'box-shadow:0 6px 24px rgba(0,0,0,.18);padding:.6rem .8rem}',
-    '.panel[hidden]{display:none}',
     '.head{display:flex;justify-content:space-between;align-items:center;gap:.5rem}',
     '.status{margin:0;color:var(--cuepoint-muted,#50585d);overflow-wrap:anywhere}',
     'ul{list-style:none;margin:0;padding:0}',
@@ -96,7 +97,6 @@
   input.autocomplete = 'off';
   input.spellcheck = false;
   input.setAttribute('aria-controls', ids.panel);
-  input.setAttribute('aria-expanded', 'false');
   var go = make('button', null, 'Search');
   go.type = 'submit';
   form.append(label, input, go);
@@ -121,7 +121,9 @@
   more.rel = 'noopener';
   more.hidden = true;
   panel.append(head, list, more);
-  root.append(form, panel);
+  var box = make('div', 'box');
+  box.append(form, panel);
+  root.append(box);
 
   function mount() {
     var target = opts.target ? document.querySelector(opts.target) : null;
@@ -258,15 +260,13 @@
 
   function open() {
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   }
 
   /** Closes the results; focus back in the box when it was inside them (or asked). */
   function hide(refocus) {
     var inside = root.activeElement && panel.contains(root.activeElement);
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    if (refocus || inside) input.focus();
+      if (refocus || inside) input.focus();
   }
 
   close.addEventListener('click', function () {
