@@ -464,6 +464,8 @@ class PageAccessBrowserTest {
     waitUntil(d -> text("find-count").equals((LONG_LINES / 50) + " lines"));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     double blocked = ((Number) js("return window.__long")).doubleValue();
+    System.out.println("find in transcript, 7 letters on " + LONG_LINES + " lines: long tasks " + blocked
+        + " ms, typing took " + ms + " ms");
     assertTrue(blocked < 400, "long tasks while typing: " + blocked + " ms (typing took " + ms + " ms)");
     assertEquals(2L * (LONG_LINES / 50), js("return document.querySelectorAll('#lines mark.find').length"));
   }
