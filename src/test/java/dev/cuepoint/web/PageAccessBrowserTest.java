@@ -704,16 +704,17 @@ class PageAccessBrowserTest {
             + "fetch('/api/videos/' + id).then(r => r.text()).then(() => {"
             + " const out = {page: 0};"
             + " for (const e of performance.getEntries()) {"
-            + "  if (e.name.endsWith('/api/videos/' + id)) out.full = e.transferSize;"
-            + "  else if (e.name.endsWith('/api/videos/' + id + '?words=false')) out.lines = e.transferSize;"
-            + "  else if (e.name.includes('/api/videos/' + id + '/words')) out.words = e.transferSize;"
+            + "  if (e.name.endsWith('/api/videos/' + id)) [out.full, out.fullRaw] = [e.transferSize, e.decodedBodySize];"
+            + "  else if (e.name.endsWith('/api/videos/' + id + '?words=false')) [out.lines, out.linesRaw] = [e.transferSize, e.decodedBodySize];"
+            + "  else if (e.name.includes('/api/videos/' + id + '/words')) [out.words, out.wordsRaw] = [e.transferSize, e.decodedBodySize];"
             + "  if (e.transferSize && !e.name.endsWith('/api/videos/' + id)) out.page += e.transferSize; }"
             + " done(out); });", LONG);
     long full = sizes.get("full").longValue();
     long lines = sizes.get("lines").longValue();
     long words = sizes.get("words").longValue();
     System.out.println("watch page of the " + LONG_LINES + "-line lecture, bytes transferred (gzip): video with words "
-        + full + ", without " + lines + ", compact words " + words + "; the whole page now " + sizes.get("page"));
+        + full + ", without " + lines + ", compact words " + words + "; the whole page now " + sizes.get("page")
+        + "; unzipped: " + sizes.get("fullRaw") + ", " + sizes.get("linesRaw") + ", " + sizes.get("wordsRaw"));
     assertTrue(lines > 0 && words > 0 && full > lines, sizes.toString());
     assertTrue(words * 2 < full - lines, "the compact words are under half of what they weigh inside the video: " + sizes);
   }
