@@ -300,4 +300,16 @@ class EmbedBrowserTest {
     waitUntil(d -> status.getText().contains("cannot be reached"));
     assertTrue(moments(box).isEmpty());
   }
+
+  /** The box runs inside other people's sites: a title or caption holding markup must stay text there. */
+  @Test
+  void markup_in_a_title_or_caption_stays_text_on_the_course_page() {
+    SearchContext box = open(course);
+    box.findElement(By.cssSelector("input")).sendKeys("beware" + Keys.ENTER);
+    waitUntil(d -> !moments(box).isEmpty());
+    assertEquals(Library.HOSTILE_TITLE, box.findElement(By.cssSelector(".title")).getText());
+    assertTrue(moments(box).getFirst().getText().contains("<script>alert(1)</script>"), moments(box).getFirst().getText());
+    assertEquals("0", inBox("r.querySelectorAll('script, img').length"));
+    assertEquals(0L, js("return document.querySelectorAll('img').length"));
+  }
 }
