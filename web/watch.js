@@ -4,6 +4,7 @@ import { clock, plural, youtubeWatch, youtuBe, queryWords, wordRanges, findRange
 import { readUrl, urlFor, go } from './url.js';
 import { api } from './api.js';
 import { playerApi, playInPlayer, currentTime, isPlaying, playerHolds, pausePlayer } from './player.js';
+import { wordSpans, wordAt, wordAtChar, textRange, charOffset } from './words.js';
 
 let shownVideo = null; // the video whose panel is showing
 let transcript = null; // {video, data, lines: [{start, el, text}]}
@@ -68,7 +69,7 @@ async function loadTranscript(video, q) {
   transcript = null;
   currentLine = -1;
   try {
-    // word timings are most of a long lecture's answer, and the page does not use them
+    // word timings are most of a long lecture's answer: they come compactly, after the lines (loadWords)
     const data = await api('/api/videos/' + encodeURIComponent(video) + '?words=false');
     if (shownVideo !== video) return;
     $('now-title').textContent = data.title || '(untitled)';
@@ -113,6 +114,10 @@ function renderLines(q) {
   transcript.lines = [];
   transcript.words = queryWords(q || '');
   transcript.needle = '';
+  wordShown = null;
+  wordCursor = -1;
+  showWord('cuepoint-word', null);
+  showWord('cuepoint-word-cursor', null);
   const tr = transcript.lang;
   $('transcript-status').textContent = tr ? '' : 'This video has no transcript.';
   list.hidden = !tr;
@@ -131,11 +136,113 @@ function renderLines(q) {
     appendMarked(txt, cue.text, wordRanges(cue.text, transcript.words));
     li.appendChild(txt);
     frag.appendChild(li);
-    transcript.lines.push({ start: cue.start, el: li, txt, text: cue.text, lower: cue.text.toLowerCase(), found: false });
+    transcript.lines.push({ start: cue.start, el: li, txt, text: cue.text, lower: cue.text.toLowerCase(), found: false,
+      spans: null });
   });
   list.appendChild(frag);
   applyFind();
   highlightAt(currentTime(), true);
+  loadWords(transcript, tr);
+}
+
+// ------------------------------------------------------------------ words
+
+/**
+ * The word timings of the transcript shown, fetched once it is on screen (a third of their size inside
+ * /api/videos/{id}); until they come, and where the captions have none, lines work as lines.
+ */
+async function loadWords(shown, tr) {
+  if (!tr.timedWords || tr.timed || tr.timedLoading) return;
+  tr.timedLoading = true;
+  try {
+    const body = await api('/api/videos/' + encodeURIComponent(shown.video) + '/words?lang='
+      + encodeURIComponent(tr.lang) + '&kind=' + encodeURIComponent(tr.kind));
+    tr.timed = Array.isArray(body.cues) && body.cues.length === tr.cues.length ? body.cues : null;
+  } catch (e) {
+    tr.timed = null; // lines without words: nothing to show the person
+  } finally {
+    tr.timedLoading = false;
+  }
+  if (transcript === shown && shown.lang === tr && tr.timed) {
+    $('lines').dataset.words = 'loaded'; // tests wait for this
+    highlightAt(currentTime(), true);
+  }
+}
+
+/** The words of line i, when the transcript's word timings are here. */
+function spansOf(i) {
+  const tr = transcript && transcript.lang;
+  const line = transcript && transcript.lines[i];
+  if (!line || !tr || !tr.timed) return [];
+  if (!line.spans) line.spans = wordSpans(line.text, tr.timed[i], line.start);
+  return line.spans;
+}
+
+let wordShown = null; // {line, word} marked as being said
+let wordCursor = -1; // the word chosen with ← → in the active line, -1 for the whole line
+
+/** Marks words with the CSS Custom Highlight API: no element per word, the lines' DOM is untouched. */
+function showWord(name, where) {
+  if (!window.CSS || !CSS.highlights) return;
+  const line = where && transcript && transcript.lines[where.line];
+  const span = line && spansOf(where.line)[where.word];
+  const range = span ? textRange(line.txt, span.from, span.to) : null;
+  if (range) CSS.highlights.set(name, new Highlight(range));
+  else CSS.highlights.delete(name);
+}
+
+/** The word said at t in the current line, marked; unchanged words are left alone. */
+function markWord(t, force) {
+  const w = currentLine >= 0 ? wordAt(spansOf(currentLine), t) : -1;
+  const now = w >= 0 ? { line: currentLine, word: w } : null;
+  const same = now && wordShown ? now.line === wordShown.line && now.word === wordShown.word : now === wordShown;
+  if (same && !force) return;
+  wordShown = now;
+  showWord('cuepoint-word', now);
+}
+
+/** After a line's text was rebuilt (find marks), its ranges point nowhere: make them again. */
+function remarkWords() {
+  showWord('cuepoint-word', wordShown);
+  showWord('cuepoint-word-cursor', wordCursor >= 0 ? { line: activeLine, word: wordCursor } : null);
+}
+
+/** The word under a click in line i, or -1 (the time stamp, the space after the text, no word timings). */
+function wordUnderPointer(i, x, y) {
+  const spans = spansOf(i);
+  if (!spans.length) return -1;
+  const txt = transcript.lines[i].txt;
+  let node = null;
+  let offset = 0;
+  if (document.caretPositionFromPoint) {
+    const p = document.caretPositionFromPoint(x, y);
+    if (p) [node, offset] = [p.offsetNode, p.offset];
+  } else if (document.caretRangeFromPoint) {
+    const r = document.caretRangeFromPoint(x, y);
+    if (r) [node, offset] = [r.startContainer, r.startOffset];
+  }
+  const at = node ? charOffset(txt, node, offset) : -1;
+  // the caret may sit just after a word: try the character before as well
+  for (const c of [at, at - 1]) {
+    const w = wordAtChar(spans, c);
+    if (w < 0) continue;
+    const range = textRange(txt, spans[w].from, spans[w].to);
+    if (range && Array.from(range.getClientRects()).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) {
+      return w;
+    }
+  }
+  return -1;
+}
+
+/** ← → in the transcript: through the active line's words (Enter plays from the word). */
+function moveWord(step) {
+  const spans = spansOf(activeLine);
+  if (!spans.length) return false;
+  wordCursor = wordCursor < 0 ? (step > 0 ? 0 : spans.length - 1) : Math.max(0, Math.min(spans.length - 1, wordCursor + step));
+  showWord('cuepoint-word-cursor', { line: activeLine, word: wordCursor });
+  const span = spans[wordCursor];
+  $('word-status').textContent = transcript.lines[activeLine].text.slice(span.from, span.to) + ', ' + clock(span.at);
+  return true;
 }
 
 /**
@@ -163,6 +270,7 @@ function applyFind() {
     else appendMarked(line.txt, line.text, wordRanges(line.text, transcript.words));
   }
   $('find-count').textContent = needle ? (found ? plural(found, 'line') : 'not found') : '';
+  remarkWords();
   $('lines').dataset.find = needle; // what the marks show: tests wait for it rather than guess a time
 }
 
@@ -175,6 +283,11 @@ function setActiveLine(i, scroll) {
   if (activeLine >= 0 && lines[activeLine]) {
     lines[activeLine].el.classList.remove('active');
     lines[activeLine].el.setAttribute('aria-selected', 'false');
+  }
+  if (activeLine !== i && wordCursor >= 0) {
+    wordCursor = -1;
+    showWord('cuepoint-word-cursor', null);
+    $('word-status').textContent = '';
   }
   activeLine = i;
   const li = lines[i].el;
@@ -192,9 +305,12 @@ function onLinesKey(ev) {
   if (ev.key in moves) {
     ev.preventDefault();
     setActiveLine(moves[ev.key]);
+  } else if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft') {
+    if (activeLine < 0) setActiveLine(from);
+    if (moveWord(ev.key === 'ArrowRight' ? 1 : -1)) ev.preventDefault();
   } else if ((ev.key === 'Enter' || ev.key === ' ') && activeLine >= 0) {
     ev.preventDefault();
-    seekFromTranscript(activeLine);
+    seekFromTranscript(activeLine, wordCursor);
   }
 }
 
@@ -217,22 +333,25 @@ function highlightAt(t, force) {
   let at = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (lines[mid].start <= t + 0.05) {
+    if (lines[mid].start <= t + 0.001) {
       at = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (at === currentLine && !force) return;
-  if (currentLine >= 0 && lines[currentLine]) {
-    lines[currentLine].el.classList.remove('current');
-    lines[currentLine].el.removeAttribute('aria-current');
+  if (at !== currentLine || force) {
+    if (currentLine >= 0 && lines[currentLine]) {
+      lines[currentLine].el.classList.remove('current');
+      lines[currentLine].el.removeAttribute('aria-current');
+    }
+    currentLine = at;
+    if (at >= 0) {
+      const li = lines[at].el;
+      li.classList.add('current');
+      li.setAttribute('aria-current', 'true');
+      scrollIntoList(li);
+    }
   }
-  currentLine = at;
-  if (at < 0) return;
-  const li = lines[at].el;
-  li.classList.add('current');
-  li.setAttribute('aria-current', 'true');
-  scrollIntoList(li);
+  markWord(t, force);
 }
 
 function scrollIntoList(li) {
@@ -244,22 +363,26 @@ function scrollIntoList(li) {
   }
 }
 
-function seekFromTranscript(index) {
+/** Plays from line index, or from one of its words (word >= 0, with word timings). */
+function seekFromTranscript(index, word) {
   if (!transcript || !transcript.lang) return;
   const cue = transcript.lang.cues[index];
   if (!cue) return;
-  const t = Math.floor(cue.start);
+  const span = word >= 0 ? spansOf(index)[word] : null;
+  const start = span ? span.at : cue.start;
+  const t = Math.floor(start);
   const s = readUrl();
   if (playerApi === 'failed') {
     window.open(youtubeWatch(s.video, t), '_blank', 'noopener');
     return;
   }
   userActed = true;
-  seekTarget = { video: s.video, start: cue.start };
+  seekTarget = { video: s.video, start };
   go(Object.assign(s, { t }), true);
   playInPlayer(s.video, t, true);
   updateNow(t);
-  highlightAt(cue.start, true);
+  // as the player will tell it (the whole second before): the chosen start stays the target until reached
+  highlightAt(t, true);
 }
 
 let findPos = -1;
@@ -321,8 +444,11 @@ export function wireWatch() {
   $('lines').addEventListener('click', (ev) => {
     const li = ev.target.closest('li.line');
     if (!li) return;
-    setActiveLine(Number(li.dataset.index), false);
-    seekFromTranscript(Number(li.dataset.index));
+    const i = Number(li.dataset.index);
+    // a word clicked plays from that word; the time stamp or the space around, from the line
+    const word = ev.target.closest('.ts') ? -1 : wordUnderPointer(i, ev.clientX, ev.clientY);
+    setActiveLine(i, false);
+    seekFromTranscript(i, word);
   });
   $('lines').addEventListener('keydown', onLinesKey);
   $('lines').addEventListener('focus', () => {

@@ -42,6 +42,7 @@ import java.util.function.Function;
  * @param searchCache how many recent search answers the web app keeps for repeated searches (0: none)
  * @param youtubeWebRoot another base URL for youtube.com (caption source timedtext), or null
  * @param timedtextDelay the pause between requests to youtube.com ({@code 2s}), or null for the default
+ * @param corsOrigins other sites (exact origins) whose pages may call the search API, e.g. an embedded search box
  */
 public record Config(
     List<String> playlists,
@@ -59,10 +60,21 @@ public record Config(
     RateLimiter.Limit searchLimit,
     int searchCache,
     String youtubeWebRoot,
-    String timedtextDelay) {
+    String timedtextDelay,
+    List<String> corsOrigins) {
 
   public Config {
     searchLimit = searchLimit == null ? RateLimiter.Limit.DEFAULT : searchLimit;
+    corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+  }
+
+  /** No other site may call the search API from a browser. */
+  public Config(List<String> playlists, List<String> channels, List<String> captionSources, List<String> languages,
+      List<Path> ytdlpFolders, String refresh, String host, int port, String adminToken, int quotaBudget,
+      boolean accessLog, String youtubeApiRoot, RateLimiter.Limit searchLimit, int searchCache, String youtubeWebRoot,
+      String timedtextDelay) {
+    this(playlists, channels, captionSources, languages, ytdlpFolders, refresh, host, port, adminToken, quotaBudget,
+        accessLog, youtubeApiRoot, searchLimit, searchCache, youtubeWebRoot, timedtextDelay, List.of());
   }
 
   /** With youtube.com and the default delay for caption source timedtext. */
@@ -94,7 +106,7 @@ public record Config(
       "ytdlpFolders", "refresh", "host", "port", "adminTokenFile", "quotaBudget", "accessLog",
       "youtubeApiRoot", "rateLimit", "rateLimitBurst", "searchCache", "backend", "opensearchUrls", "opensearchIndex",
       "opensearchShards", "opensearchReplicas", "opensearchUser", "opensearchPasswordFile", "youtubeWebRoot",
-      "timedtextDelay", "metrics");
+      "timedtextDelay", "metrics", "corsOrigins");
 
   static final List<String> CAPTION_SOURCES = List.of("api", "timedtext", "ytdlp-folder", "ytdlp");
 
@@ -105,7 +117,7 @@ public record Config(
         + ", port=" + port + ", adminToken=" + (adminToken == null ? "none" : "(set)") + ", quotaBudget="
         + quotaBudget + ", accessLog=" + accessLog + ", youtubeApiRoot=" + youtubeApiRoot + ", searchLimit=" + searchLimit
         + ", searchCache=" + searchCache + ", youtubeWebRoot=" + youtubeWebRoot + ", timedtextDelay="
-        + timedtextDelay + "]";
+        + timedtextDelay + ", corsOrigins=" + corsOrigins + "]";
   }
 
   /** A setting that is wrong, with where it came from and what to write instead. */
@@ -152,7 +164,8 @@ public record Config(
             r.integer("rateLimitBurst", RateLimiter.Limit.DEFAULT.burst(), 1, 1_000_000)),
         r.integer("searchCache", WebServer.Operations.DEFAULT_SEARCH_CACHE, 0, 1_000_000),
         r.text("youtubeWebRoot", null),
-        r.text("timedtextDelay", null));
+        r.text("timedtextDelay", null),
+        r.list("corsOrigins", o -> corsOrigin(r, o)));
     if (c.timedtextDelay() != null) {
       try {
         Durations.parse(c.timedtextDelay());
@@ -161,6 +174,14 @@ public record Config(
       }
     }
     return c;
+  }
+
+  private static String corsOrigin(Reader r, String origin) {
+    try {
+      return dev.cuepoint.web.WebServer.corsOrigin(origin);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("'corsOrigins' (" + r.where("corsOrigins") + "): " + e.getMessage());
+    }
   }
 
   /** The settings by key: the file's, overridden by the environment's, overridden by the flags. */

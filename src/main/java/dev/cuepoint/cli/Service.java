@@ -82,7 +82,7 @@ final class Service implements AutoCloseable {
       ModeSearch modes = passages == null ? ModeSearch.keywordOnly(keyword, Vectors.offReason())
           : ModeSearch.of(index, keyword, passages, embedder);
       WebServer server = new WebServer(index, modes, videos(corpus),
-          new WebServer.Settings(settings.host(), settings.port(), web, null), ops).start();
+          new WebServer.Settings(settings.host(), settings.port(), web, null, settings.corsOrigins()), ops).start();
       Thread catchUp = passages == null ? null : catchUp(passages, embedder, corpus, stopping, out, err);
       refresher.startSchedule();
       return new Service(index, passages, refresher, server, catchUp, stopping);

@@ -1,6 +1,7 @@
 package dev.cuepoint.web;
 
 import dev.cuepoint.corpus.Playlist;
+import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.schedule.Refresher;
@@ -39,6 +40,30 @@ final class LibraryApi {
       throw new NotFoundResponse("no video '" + Params.echo(id) + "' in the index");
     }
     JsonOut.send(ctx, VideoView.of(video.get(), Params.bool(ctx, "words", true)));
+  }
+
+  /**
+   * {@code GET /api/videos/{id}/words?lang=…&kind=…}: one transcript's word timings, compactly (see
+   * {@link VideoView.WordsView}); what the page fetches to mark the word being said. Without {@code
+   * kind}, the first transcript in that language, in the order {@code /api/videos/{id}} lists them.
+   */
+  void words(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    Optional<Video> video = Video.ID.matcher(id).matches() ? videos.video(id) : Optional.empty();
+    if (video.isEmpty()) {
+      throw new NotFoundResponse("no video '" + Params.echo(id) + "' in the index");
+    }
+    String lang = Params.required(ctx, "lang", "the transcript's language, e.g. lang=en");
+    String kind = Params.text(ctx, "kind");
+    if (kind != null && !kind.equals("manual") && !kind.equals("auto")) {
+      throw new io.javalin.http.BadRequestResponse("kind must be manual or auto, got '" + Params.echo(kind) + "'");
+    }
+    Transcript t = video.get().transcripts().stream()
+        .filter(tr -> tr.language().equals(lang) && (kind == null || VideoView.kind(tr).equals(kind)))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundResponse("video '" + id + "' has no " + (kind == null ? "" : kind + " ")
+            + "transcript in '" + Params.echo(lang) + "'; /api/videos/" + id + " lists its transcripts"));
+    JsonOut.send(ctx, VideoView.WordsView.of(id, t));
   }
 
   void playlists(Context ctx) throws IOException {

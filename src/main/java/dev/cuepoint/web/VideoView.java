@@ -31,8 +31,12 @@ record VideoView(
 
   record ChapterView(double start, String title) {}
 
-  /** @param kind {@code manual} or {@code auto} */
-  record TranscriptView(String lang, String kind, List<CueView> cues) {}
+  /**
+   * @param kind {@code manual} or {@code auto}
+   * @param timedWords how many words carry their own time ({@code GET /api/videos/{id}/words} has them
+   *     compactly); 0 when the captions have none
+   */
+  record TranscriptView(String lang, String kind, int timedWords, List<CueView> cues) {}
 
   /** @param words word timings, left out when the captions carry none */
   record CueView(
@@ -69,8 +73,41 @@ record VideoView(
   }
 
   private static TranscriptView transcript(Transcript t, boolean words) {
-    return new TranscriptView(t.language(), t.kind().name().toLowerCase(Locale.ROOT),
+    return new TranscriptView(t.language(), kind(t), t.cues().stream().mapToInt(c -> c.words().size()).sum(),
         t.cues().stream().map(c -> cue(c, words)).toList());
+  }
+
+  static String kind(Transcript t) {
+    return t.kind().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * One transcript's word timings, compactly: for each cue (in the order of {@code /api/videos/{id}}),
+   * a flat array {@code [char, ms, char, ms, …]}: where each word starts in the cue's text and when it
+   * is said, in milliseconds after the cue's start. A word runs to the next one's start (less the
+   * space between) or to the end of the text. A third of the size of the same timings as objects.
+   */
+  record WordsView(String videoId, String lang, String kind, List<int[]> cues) {
+    static WordsView of(String videoId, Transcript t) {
+      return new WordsView(videoId, t.language(), VideoView.kind(t), t.cues().stream().map(WordsView::offsets).toList());
+    }
+
+    /** A word not found in the cue's text where expected is left out, not guessed. */
+    static int[] offsets(Cue c) {
+      int[] out = new int[c.words().size() * 2];
+      int n = 0;
+      int from = 0;
+      for (Word w : c.words()) {
+        int at = c.text().indexOf(w.text(), from);
+        if (at < 0) {
+          continue;
+        }
+        out[n++] = at;
+        out[n++] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, w.startMs() - c.startMs()));
+        from = at + w.text().length();
+      }
+      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
   }
 
   private static CueView cue(Cue c, boolean words) {

@@ -37,8 +37,9 @@ public final class WebServer implements AutoCloseable {
    * @param port the port, 0 for any free one
    * @param webDir the folder holding index.html, app.js and app.css
    * @param youtubeApiUrl where the page loads YouTube's IFrame Player API from
+   * @param corsOrigins the other sites (exact origins) whose pages may call the search API ({@link Cors})
    */
-  public record Settings(String host, int port, Path webDir, String youtubeApiUrl) {
+  public record Settings(String host, int port, Path webDir, String youtubeApiUrl, List<String> corsOrigins) {
     public Settings {
       Objects.requireNonNull(host, "host");
       if (port < 0 || port > 65_535) {
@@ -46,6 +47,12 @@ public final class WebServer implements AutoCloseable {
       }
       Objects.requireNonNull(webDir, "webDir");
       youtubeApiUrl = youtubeApiUrl == null ? YOUTUBE_API : youtubeApiUrl;
+      corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(Cors::check).distinct().toList();
+    }
+
+    /** No other site may call the API from a browser. */
+    public Settings(String host, int port, Path webDir, String youtubeApiUrl) {
+      this(host, port, webDir, youtubeApiUrl, List.of());
     }
 
     public Settings(String host, int port, Path webDir) {
@@ -146,6 +153,7 @@ public final class WebServer implements AutoCloseable {
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
     RateLimiter searchLimiter = new RateLimiter(ops.searchLimit());
+    Cors cors = new Cors(settings.corsOrigins());
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.compressionStrategy = CompressionStrategy.GZIP;
@@ -166,6 +174,13 @@ public final class WebServer implements AutoCloseable {
       });
       config.routes.before(SecurityHeaders::apply);
       config.routes.before(WebServer::refuseLargeBodies);
+      // before the rate limit, so a site allowed to search can read its 429 too
+      for (String path : Cors.PATHS) {
+        if (cors.isOpen()) {
+          config.routes.before(path, cors::allow);
+        }
+        config.routes.options(path, cors::preflight);
+      }
       config.routes.before("/api/search", searchLimiter::check);
       config.routes.before("/api/suggest", searchLimiter::check);
       config.routes.before("/api/videos/{id}/moments", searchLimiter::check);
@@ -173,6 +188,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/suggest", searchApi::suggest);
       config.routes.get("/api/videos/{id}", library::video);
       config.routes.get("/api/videos/{id}/moments", searchApi::videoMoments);
+      config.routes.get("/api/videos/{id}/words", library::words);
       config.routes.get("/api/playlists", library::playlists);
       config.routes.get("/api/status", library::status);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JsonOut.CONTENT_TYPE).result(openapi));
@@ -225,6 +241,14 @@ public final class WebServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read openapi.json", e);
     }
+  }
+
+  /**
+   * An origin for {@link Settings#corsOrigins()} as browsers send it ({@code https://course.example.org});
+   * an IllegalArgumentException saying what is wrong otherwise.
+   */
+  public static String corsOrigin(String origin) {
+    return Cors.check(origin);
   }
 
   /** Starts listening; returns this. */

@@ -3,6 +3,7 @@ package dev.cuepoint.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * video ranked past 100; layouts that must not break.
  */
 class PageAccessBrowserTest {
-  /** A lecture of 1 h 55 min in 2,300 lines, each starting half a second after a whole second. */
+  /**
+   * A lecture of 1 h 55 min in 2,300 lines, each starting half a second after a whole second, with
+   * word timings as auto-captions have them: a word every quarter second from the line's start.
+   */
   static final String LONG = "longLecture";
   static final int LONG_LINES = 2_300;
 
@@ -63,7 +67,7 @@ class PageAccessBrowserTest {
       String text = i % 50 == 25
           ? "a complex system of " + i + " parts behaves in complex ways"
           : "we go on about cortical oscillations and rhythms, line " + i;
-      cues.add(new Cue(start, start + 2_900, text));
+      cues.add(new Cue(start, start + 2_900, text, timedWords(start, text)));
     }
     l.add(new Video(LONG, "The longest lecture", "", "Cuepoint tests", "UCtest",
         Instant.parse("2020-06-01T00:00:00Z"), 6_900, "/test/thumb-2.svg", "en", List.of(), List.of(),
@@ -73,6 +77,15 @@ class PageAccessBrowserTest {
         List.of(new Transcript("en", Transcript.Kind.MANUAL, "test", List.of(
             new Cue(2_000, 5_000, "the zygote divides"))))));
     return l;
+  }
+
+  static List<dev.cuepoint.captions.Word> timedWords(long start, String text) {
+    String[] words = text.split(" ");
+    List<dev.cuepoint.captions.Word> out = new ArrayList<>();
+    for (int k = 0; k < words.length; k++) {
+      out.add(new dev.cuepoint.captions.Word(start + k * 250L, words[k]));
+    }
+    return out;
   }
 
   @BeforeAll
@@ -464,6 +477,8 @@ class PageAccessBrowserTest {
     waitUntil(d -> text("find-count").equals((LONG_LINES / 50) + " lines"));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     double blocked = ((Number) js("return window.__long")).doubleValue();
+    System.out.println("find in transcript, 7 letters on " + LONG_LINES + " lines: long tasks " + blocked
+        + " ms, typing took " + ms + " ms");
     assertTrue(blocked < 400, "long tasks while typing: " + blocked + " ms (typing took " + ms + " ms)");
     assertEquals(2L * (LONG_LINES / 50), js("return document.querySelectorAll('#lines mark.find').length"));
   }
@@ -580,5 +595,127 @@ class PageAccessBrowserTest {
     }
     assertTrue(text("ex-exclude").startsWith("-"));
     assertTrue(text("ex-prefix").endsWith("*"));
+  }
+
+  // ------------------------------------------------------------------ words
+
+  /** The text the named CSS highlight marks, or null when it marks nothing. */
+  static String highlighted(String name) {
+    return (String) js("const h = CSS.highlights.get(arguments[0]); return h && h.size ? [...h][0].toString() : null", name);
+  }
+
+  static void openLongAt75() {
+    open(site, "/watch/" + LONG + "?t=75"); // line 25 starts at 75.5 s: "a complex system of 25 parts behaves in complex ways"
+    waitUntil(d -> d.findElements(By.cssSelector("#lines li")).size() == LONG_LINES);
+    waitUntil(d -> "loaded".equals(d.findElement(By.id("lines")).getDomAttribute("data-words")));
+    waitUntil(d -> !moves().isEmpty());
+  }
+
+  @Test
+  void the_word_being_said_is_marked_as_playback_goes_and_never_early() {
+    openLongAt75();
+    waitUntil(d -> "a".equals(highlighted("cuepoint-word"))); // the link's line, from its first word
+    // words every 0.25 s from 75.5 s: "system" at 76.0, "of" at 76.25
+    js("window.__player.time = 76.0; window.__player.state = 1;");
+    waitUntil(d -> "system".equals(highlighted("cuepoint-word")));
+    js("window.__player.time = 76.24;");
+    // the page follows playback every 250 ms: after two of its ticks at 76.24 s it must still say "system"
+    awaitPageTime(0.6);
+    assertEquals("system", highlighted("cuepoint-word"), "'of' starts at 76.25 s, not before");
+    assertEquals("line-25", driver.findElement(By.cssSelector(".line.current")).getDomAttribute("id"));
+    js("window.__player.time = 76.25;");
+    waitUntil(d -> "of".equals(highlighted("cuepoint-word")));
+    js("window.__player.time = 78.49;"); // line 26 starts at 78.5 s: still line 25, its last word
+    waitUntil(d -> "ways".equals(highlighted("cuepoint-word")));
+    assertEquals("line-25", driver.findElement(By.cssSelector(".line.current")).getDomAttribute("id"));
+    js("window.__player.time = 78.5;");
+    waitUntil(d -> "we".equals(highlighted("cuepoint-word")));
+    assertEquals("line-26", driver.findElement(By.cssSelector(".line.current")).getDomAttribute("id"));
+  }
+
+  /** Waits until the page's clock moved on by {@code seconds}, measured in the page (no sleep in the test). */
+  static void awaitPageTime(double seconds) {
+    double t0 = ((Number) js("return performance.now()")).doubleValue();
+    waitUntil(d -> ((Number) js("return performance.now()")).doubleValue() - t0 >= seconds * 1000);
+  }
+
+  @Test
+  void clicking_a_word_plays_from_that_word_and_the_time_stamp_from_the_line() {
+    openLongAt75();
+    @SuppressWarnings("unchecked")
+    List<Number> box = (List<Number>) js("const txt = document.querySelector('#line-25 .txt');"
+        + " const at = txt.textContent.indexOf('behaves'); const r = document.createRange();"
+        + " const w = document.createTreeWalker(txt, NodeFilter.SHOW_TEXT); let n, seen = 0;"
+        + " while ((n = w.nextNode())) { if (at < seen + n.data.length) break; seen += n.data.length; }"
+        + " r.setStart(n, at - seen); r.setEnd(n, at - seen + 7); const b = r.getBoundingClientRect();"
+        + " return [b.left + b.width / 2, b.top + b.height / 2];");
+    int before = moves().size();
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToLocation(box.get(0).intValue(), box.get(1).intValue()).click().perform();
+    waitUntil(d -> moves().size() > before);
+    // "behaves" is the 7th word: 75.5 + 6 × 0.25 = 77.0 s
+    assertEquals(new Call("seekTo", LONG, 77), moves().getLast());
+    waitUntil(d -> "behaves".equals(highlighted("cuepoint-word")));
+    assertTrue(driver.getCurrentUrl().contains("t=77"), driver.getCurrentUrl());
+
+    WebElement stamp = driver.findElement(By.cssSelector("#line-27 .ts"));
+    int seeks = moves().size();
+    stamp.click();
+    waitUntil(d -> moves().size() > seeks);
+    assertEquals(new Call("seekTo", LONG, 81), moves().getLast(), "line 27 starts at 81.5 s");
+    waitUntil(d -> "line-27".equals(d.findElement(By.cssSelector(".line.current")).getDomAttribute("id")));
+    // the player is at 81 s, before the line: it stays current over the page's next ticks (not line 26)
+    awaitPageTime(0.6);
+    assertEquals("line-27", driver.findElement(By.cssSelector(".line.current")).getDomAttribute("id"));
+  }
+
+  @Test
+  void left_and_right_arrows_choose_a_word_of_the_line_and_enter_plays_from_it() {
+    openLongAt75();
+    WebElement lines = driver.findElement(By.id("lines"));
+    js("arguments[0].focus()", lines);
+    assertEquals("line-25", lines.getDomAttribute("aria-activedescendant"), "the list starts at the current line");
+    active().sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+    assertEquals("system", highlighted("cuepoint-word-cursor"));
+    assertEquals("system, 1:16", text("word-status"), "said to screen readers");
+    active().sendKeys(Keys.ARROW_LEFT);
+    assertEquals("complex", highlighted("cuepoint-word-cursor"));
+    int seeks = moves().size();
+    active().sendKeys(Keys.ENTER);
+    waitUntil(d -> moves().size() > seeks);
+    assertEquals(new Call("seekTo", LONG, 75), moves().getLast(), "'complex' is said at 75.75 s");
+    waitUntil(d -> "complex".equals(highlighted("cuepoint-word")));
+    active().sendKeys(Keys.ARROW_DOWN);
+    assertNull(highlighted("cuepoint-word-cursor"), "another line: no word chosen");
+    assertEquals(0L, js("return document.querySelectorAll('#lines [tabindex], #lines span.word').length"),
+        "words are not elements, let alone tab stops");
+  }
+
+  /**
+   * What the watch page transfers for the long lecture (gzip, as the browser receives it): word timings
+   * inside /api/videos/{id} as before, against the lines alone plus the compact /words answer.
+   */
+  @Test
+  void word_timings_come_in_a_compact_answer_of_their_own() {
+    openLongAt75();
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Number> sizes = (java.util.Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; const id = arguments[0];"
+            + "fetch('/api/videos/' + id).then(r => r.text()).then(() => {"
+            + " const out = {page: 0};"
+            + " for (const e of performance.getEntries()) {"
+            + "  if (e.name.endsWith('/api/videos/' + id)) [out.full, out.fullRaw] = [e.transferSize, e.decodedBodySize];"
+            + "  else if (e.name.endsWith('/api/videos/' + id + '?words=false')) [out.lines, out.linesRaw] = [e.transferSize, e.decodedBodySize];"
+            + "  else if (e.name.includes('/api/videos/' + id + '/words')) [out.words, out.wordsRaw] = [e.transferSize, e.decodedBodySize];"
+            + "  if (e.transferSize && !e.name.endsWith('/api/videos/' + id)) out.page += e.transferSize; }"
+            + " done(out); });", LONG);
+    long full = sizes.get("full").longValue();
+    long lines = sizes.get("lines").longValue();
+    long words = sizes.get("words").longValue();
+    System.out.println("watch page of the " + LONG_LINES + "-line lecture, bytes transferred (gzip): video with words "
+        + full + ", without " + lines + ", compact words " + words + "; the whole page now " + sizes.get("page")
+        + "; unzipped: " + sizes.get("fullRaw") + ", " + sizes.get("linesRaw") + ", " + sizes.get("wordsRaw"));
+    assertTrue(lines > 0 && words > 0 && full > lines, sizes.toString());
+    assertTrue(words * 2 < full - lines, "the compact words are under half of what they weigh inside the video: " + sizes);
   }
 }

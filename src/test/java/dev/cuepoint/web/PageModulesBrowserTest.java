@@ -94,4 +94,25 @@ class PageModulesBrowserTest {
   void url_js(String expression, String expected) throws IOException {
     assertEquals(JSON.readTree(expected), JSON.readTree(eval("/url.js", expression)), expression);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      m.wordSpans('we go on', [0, 0, 3, 250, 6, 500], 10)                 | [{"from":0,"to":2,"at":10},{"from":3,"to":5,"at":10.25},{"from":6,"to":8,"at":10.5}]
+      m.wordSpans('end.  ', [0, 0], 2)                                     | [{"from":0,"to":4,"at":2}]
+      m.wordSpans('abc', [], 1)                                            | []
+      m.wordSpans('abc', null, 1)                                          | []
+      m.wordSpans('abc', [5, 0], 1)                                        | []
+      m.wordAt(m.wordSpans('a b c', [0, 0, 2, 250, 4, 500], 75.5), 75.49)  | -1
+      m.wordAt(m.wordSpans('a b c', [0, 0, 2, 250, 4, 500], 75.5), 75.5)  | 0
+      m.wordAt(m.wordSpans('a b c', [0, 0, 2, 250, 4, 500], 75.5), 75.74) | 0
+      m.wordAt(m.wordSpans('a b c', [0, 0, 2, 250, 4, 500], 75.5), 75.75) | 1
+      m.wordAt(m.wordSpans('a b c', [0, 0, 2, 250, 4, 500], 75.5), 99)    | 2
+      m.wordAtChar(m.wordSpans('ab cd', [0, 0, 3, 250], 0), 0)            | 0
+      m.wordAtChar(m.wordSpans('ab cd', [0, 0, 3, 250], 0), 2)            | 0
+      m.wordAtChar(m.wordSpans('ab cd', [0, 0, 3, 250], 0), 3)            | 1
+      m.wordAtChar(m.wordSpans(' ab', [1, 0], 0), 0)                      | -1
+      """)
+  void words_js(String expression, String expected) throws IOException {
+    assertEquals(JSON.readTree(expected), JSON.readTree(eval("/words.js", expression)), expression);
+  }
 }

@@ -79,6 +79,15 @@ final class TestSite implements AutoCloseable {
     return new TestSite(null, other, web);
   }
 
+  /** Another server on the same index whose search API the pages of {@code corsOrigins} may call. */
+  TestSite alongsideWithCors(VideoSource videos, java.util.List<String> corsOrigins) {
+    WebServer other = new WebServer(index, new SearchService(index), videos,
+        new WebServer.Settings("127.0.0.1", 0, web, FAKE_API, corsOrigins),
+        new WebServer.Operations(null, null, () -> null, false, NO_PRACTICAL_LIMIT));
+    other.start();
+    return new TestSite(null, other, web);
+  }
+
   /**
    * Another server on the same index that also searches by meaning (modes semantic and hybrid): the
    * library's passages embedded by a {@link FakeEmbedder} into {@code vectors}.
