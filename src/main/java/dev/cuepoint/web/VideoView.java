@@ -8,7 +8,6 @@ import dev.cuepoint.corpus.PlaylistEntry;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One video as {@code GET /api/videos/{id}} shows it: times in seconds (as in search results), so
@@ -25,13 +24,17 @@ record VideoView(
     long durationSeconds,
     List<PlaylistView> playlists,
     List<ChapterView> chapters,
-    List<TranscriptView> transcripts) {
+    List<TranscriptView> transcripts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String media) {
 
   record PlaylistView(String id, String title, int position) {}
 
   record ChapterView(double start, String title) {}
 
-  /** @param kind {@code manual} or {@code auto} */
+  /**
+   * @param kind {@code manual}, {@code auto} (YouTube's speech recognition) or {@code asr-local}
+   *     (Cuepoint's own, "transcribed by Cuepoint")
+   */
   record TranscriptView(String lang, String kind, List<CueView> cues) {}
 
   /** @param words word timings, left out when the captions carry none */
@@ -57,7 +60,8 @@ record VideoView(
         v.durationSeconds(),
         v.playlists().stream().map(VideoView::playlist).toList(),
         v.chapters().stream().map(VideoView::chapter).toList(),
-        v.transcripts().stream().map(t -> transcript(t, words)).toList());
+        v.transcripts().stream().map(t -> transcript(t, words)).toList(),
+        v.hasMedia() ? MediaFiles.path(v.id()) : null);
   }
 
   private static PlaylistView playlist(PlaylistEntry p) {
@@ -69,7 +73,7 @@ record VideoView(
   }
 
   private static TranscriptView transcript(Transcript t, boolean words) {
-    return new TranscriptView(t.language(), t.kind().name().toLowerCase(Locale.ROOT),
+    return new TranscriptView(t.language(), t.kind().json(),
         t.cues().stream().map(c -> cue(c, words)).toList());
   }
 

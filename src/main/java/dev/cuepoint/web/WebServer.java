@@ -37,8 +37,10 @@ public final class WebServer implements AutoCloseable {
    * @param port the port, 0 for any free one
    * @param webDir the folder holding index.html, app.js and app.css
    * @param youtubeApiUrl where the page loads YouTube's IFrame Player API from
+   * @param mediaFolders the only folders {@code /media/{id}} serves local recordings from (the data
+   *     directory and the configured media folder)
    */
-  public record Settings(String host, int port, Path webDir, String youtubeApiUrl) {
+  public record Settings(String host, int port, Path webDir, String youtubeApiUrl, List<Path> mediaFolders) {
     public Settings {
       Objects.requireNonNull(host, "host");
       if (port < 0 || port > 65_535) {
@@ -46,6 +48,12 @@ public final class WebServer implements AutoCloseable {
       }
       Objects.requireNonNull(webDir, "webDir");
       youtubeApiUrl = youtubeApiUrl == null ? YOUTUBE_API : youtubeApiUrl;
+      mediaFolders = mediaFolders == null ? List.of() : List.copyOf(mediaFolders);
+    }
+
+    /** Serving no local recordings. */
+    public Settings(String host, int port, Path webDir, String youtubeApiUrl) {
+      this(host, port, webDir, youtubeApiUrl, List.of());
     }
 
     public Settings(String host, int port, Path webDir) {
@@ -137,6 +145,7 @@ public final class WebServer implements AutoCloseable {
     LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
+    MediaFiles media = new MediaFiles(videos, settings.mediaFolders());
     RateLimiter searchLimiter = new RateLimiter(ops.searchLimit());
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -168,6 +177,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/playlists", library::playlists);
       config.routes.get("/api/status", library::status);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JsonOut.CONTENT_TYPE).result(openapi));
+      config.routes.get("/media/{id}", media::serve);
+      config.routes.head("/media/{id}", media::serve);
       config.routes.get("/healthz", ctx -> JsonOut.send(ctx, new Health("ok")));
       if (admin != null) {
         config.routes.post("/api/admin/refresh", admin::refresh);
