@@ -19,10 +19,11 @@ export function lookUp(video) {
   const k = known.get(video);
   if (k instanceof Promise) return k;
   if (k !== undefined) return Promise.resolve(k !== null);
-  const asking = fetch('/media/' + encodeURIComponent(video), { method: 'HEAD' })
-    .then((r) => {
-      known.set(video, r.ok ? { type: r.headers.get('Content-Type') || '' } : null);
-      return r.ok;
+  const asking = fetch('/api/videos/' + encodeURIComponent(video) + '/media')
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((d) => {
+      known.set(video, d.media ? { src: d.media, type: d.type || '' } : null);
+      return !!d.media;
     })
     .catch(() => {
       known.set(video, null);
@@ -70,7 +71,7 @@ function elementFor(video) {
     mediaVideo = null;
   }
   if (mediaVideo !== video) {
-    media.src = '/media/' + encodeURIComponent(video);
+    media.src = known.get(video).src;
     media.setAttribute('aria-label', 'Local recording');
     mediaVideo = video;
   }

@@ -55,10 +55,31 @@ final class MediaFiles {
     return "/media/" + videoId;
   }
 
+  /**
+   * What {@code GET /api/videos/{id}/media} answers: where the page plays the video's recording and its
+   * type, both null when the server has none to play.
+   */
+  record Playable(String videoId, String media, String type) {}
+
+  /**
+   * {@code GET /api/videos/{id}/media}: whether the page can play the video here. A 200 either way (a
+   * 404 only for an unknown video), so asking about a YouTube video is not an error in the browser.
+   */
+  void describe(Context ctx) throws IOException {
+    Video v = video(ctx.pathParam("id"));
+    Optional<Path> file = v.hasMedia() ? servable(v.media()) : Optional.empty();
+    JsonOut.send(ctx, new Playable(v.id(), file.map(f -> path(v.id())).orElse(null),
+        file.map(f -> MediaTypes.of(f.getFileName().toString()).orElse("application/octet-stream")).orElse(null)));
+  }
+
+  private Video video(String id) throws IOException {
+    return (Video.ID.matcher(id).matches() ? videos.video(id) : Optional.<Video>empty())
+        .orElseThrow(() -> new NotFoundResponse("no video with id '" + id + "'"));
+  }
+
   void serve(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    Video v = (Video.ID.matcher(id).matches() ? videos.video(id) : Optional.<Video>empty())
-        .orElseThrow(() -> new NotFoundResponse("no video with id '" + id + "'"));
+    Video v = video(id);
     if (!v.hasMedia()) {
       throw new NotFoundResponse("video " + id + " has no local recording");
     }

@@ -177,6 +177,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/playlists", library::playlists);
       config.routes.get("/api/status", library::status);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JsonOut.CONTENT_TYPE).result(openapi));
+      config.routes.get("/api/videos/{id}/media", media::describe);
       config.routes.get("/media/{id}", media::serve);
       config.routes.head("/media/{id}", media::serve);
       config.routes.get("/healthz", ctx -> JsonOut.send(ctx, new Health("ok")));

@@ -101,6 +101,19 @@ class LocalRecordingTest {
   }
 
   @Test
+  void the_page_asks_whether_it_can_play_a_video_here_without_an_error_status() throws Exception {
+    JsonNode here = json("/api/videos/" + ID + "/media");
+    assertEquals("/media/" + ID, here.get("media").asText());
+    assertEquals("audio/wav", here.get("type").asText());
+    for (String id : List.of("noMedia0001", "outsideAbs1", "outsideRel1", "symlinkOut1")) {
+      JsonNode none = json("/api/videos/" + id + "/media");
+      assertTrue(none.get("media").isNull(), id + ": " + none);
+      assertTrue(none.get("type").isNull(), id + ": " + none);
+    }
+    assertEquals(404, get("/api/videos/unknownId00/media").statusCode());
+  }
+
+  @Test
   void the_whole_recording_is_served_with_its_type_and_accepts_ranges() throws Exception {
     HttpResponse<byte[]> r = get("/media/" + ID, "Accept-Encoding", "gzip");
     assertEquals(200, r.statusCode());
