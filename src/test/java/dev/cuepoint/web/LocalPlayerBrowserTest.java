@@ -99,4 +99,24 @@ class LocalPlayerBrowserTest {
         () -> time() >= Math.floor(start) - 0.01 && time() < start + 1, WAIT);
     assertTrue(driver.getCurrentUrl().contains("t=" + (int) Math.floor(start)), driver.getCurrentUrl());
   }
+
+  @Test
+  void with_youtube_unreachable_a_local_videos_moments_still_play_here_and_say_who_transcribed() throws Exception {
+    driver.get(site.url("/?q=sodium"));
+    awaitUntil("the page gave up on YouTube's player script (not served here)",
+        () -> Boolean.TRUE.equals(js("return document.body.classList.contains('no-player')")), WAIT);
+    var moment = awaitValue("a moment of the recording",
+        () -> driver.findElements(By.cssSelector("a.moment[data-video='" + ID + "']")).stream().findFirst().orElse(null),
+        WAIT);
+    String tag = moment.findElement(By.cssSelector(".lang")).getText();
+    assertTrue(tag.contains("transcribed by Cuepoint"), tag);
+    // "sodium" is word 22 of 26; the moment starts at its own time
+    double said = FakeSpeechToText.evenly(SAID, Media.durationMs(recording)).get(4).words().get(2).startMs() / 1000.0;
+    moment.click();
+    awaitValue("the local player has the recording", LocalPlayerBrowserTest::player, WAIT);
+    awaitUntil("the player is at the moment's second (" + Math.floor(said) + " s)",
+        () -> time() >= Math.floor(said) - 0.01 && time() < said + 1, WAIT);
+    assertTrue(driver.getCurrentUrl().contains("/watch/" + ID), "played in the page: " + driver.getCurrentUrl());
+    assertEquals(1, driver.getWindowHandles().size(), "no YouTube tab was opened");
+  }
 }
