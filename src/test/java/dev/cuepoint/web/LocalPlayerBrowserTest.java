@@ -83,6 +83,11 @@ class LocalPlayerBrowserTest {
     assertTrue(status.contains("Transcribed by Cuepoint"), status);
     awaitUntil("no fallback to YouTube shows",
         () -> !driver.findElement(By.id("player-fallback")).isDisplayed(), WAIT);
+    String target = System.getenv("CUEPOINT_SCREENSHOTS");
+    if (target != null && !target.isBlank()) {
+      Files.write(Files.createDirectories(Path.of(target)).resolve("local-player.png"),
+          driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
   }
 
   @Test
