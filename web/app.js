@@ -11,6 +11,7 @@ import {
 import { FILTERS, readUrl, urlFor, go } from './url.js';
 import { api, showError } from './api.js';
 import { playerApi, loadPlayerApi, toYouTubeLink } from './player.js';
+import { kindLabel } from './localplayer.js';
 import { userActed, openWatch, closeWatch, updateTitle, choose, wireWatch } from './watch.js';
 import { initSuggestions, chosenSuggestion, requestSuggestions, hideSuggestions, moveSuggestion } from './suggestions.js';
 
@@ -206,8 +207,8 @@ function renderMoment(v, m, s) {
   const snippet = el('span', 'snippet');
   if (m.source === 'title' || m.source === 'chapter') snippet.appendChild(el('span', 'source', m.source === 'title' ? 'Title: ' : 'Chapter: '));
   if (m.lang) {
-    const tag = el('span', 'lang', m.lang + (m.kind === 'auto' ? ' auto' : ''));
-    tag.title = m.kind === 'auto' ? 'Language ' + m.lang + ', automatic captions' : 'Language ' + m.lang;
+    const tag = el('span', 'lang', m.lang + (m.kind === 'auto' ? ' auto' : kindLabel(m.kind) ? ' · ' + kindLabel(m.kind) : ''));
+    tag.title = m.kind === 'auto' ? 'Language ' + m.lang + ', automatic captions' : 'Language ' + m.lang + (kindLabel(m.kind) ? ', ' + kindLabel(m.kind) : '');
     snippet.appendChild(tag);
   }
   // dir=auto: Arabic, Hebrew or Persian snippets read right to left, English ones left to right
@@ -220,7 +221,7 @@ function renderMoment(v, m, s) {
   if (label) snippet.appendChild(el('span', 'match', label));
   a.appendChild(snippet);
   // the visible text in its order (time, source, language, words, how found), the words cut short
-  const badge = m.lang ? (m.lang + (m.kind === 'auto' ? ' auto' : '')) + ' ' : '';
+  const badge = m.lang ? (m.lang + (m.kind === 'auto' ? ' auto' : kindLabel(m.kind) ? ', ' + kindLabel(m.kind) + ',' : '')) + ' ' : '';
   const source = m.source === 'title' ? 'Title: ' : m.source === 'chapter' ? 'Chapter: ' : '';
   a.dataset.label = clock(m.start) + ' ' + source + badge + shorten(m.text || '', LABEL_CHARS) + (label ? ', ' + label : '');
   a.setAttribute('aria-label', a.dataset.label + ', plays here');

@@ -2,6 +2,7 @@
 import { $, el } from './dom.js';
 import { clock, youtubeWatch } from './format.js';
 import { readUrl } from './url.js';
+import { isLocal, lookUp, playLocal, localHolds, localTime, localPlaying, pauseLocal } from './localplayer.js';
 
 const PLAYER_TIMEOUT_MS = 10000;
 
@@ -51,6 +52,7 @@ function playerFailed() {
 }
 
 export function toYouTubeLink(a) {
+  if (isLocal(a.dataset.video) !== false) return void lookUp(a.dataset.video).then((local) => local || toYouTubeLink(a));
   a.href = youtubeWatch(a.dataset.video, Number(a.dataset.t));
   a.target = '_blank';
   a.rel = 'noopener';
@@ -59,6 +61,7 @@ export function toYouTubeLink(a) {
 }
 
 export function showFallback(video, t) {
+  if (isLocal(video)) return; // played here, YouTube or not
   const box = $('player-fallback');
   box.textContent = '';
   box.appendChild(el('p', null, 'The YouTube player could not load here.'));
@@ -87,6 +90,7 @@ function ensurePlayer() {
 
 /** Plays (or, for a link opened without a click, cues) a video from a second. */
 export function playInPlayer(video, t, autoplay) {
+  if (playLocal(video, t, autoplay, () => playInPlayer(video, t, autoplay))) return;
   if (playerApi === 'failed') {
     showFallback(video, t);
     return;
@@ -109,6 +113,7 @@ export function playInPlayer(video, t, autoplay) {
 }
 
 export function currentTime() {
+  if (localTime() !== null) return localTime();
   if (player && playerVideo && typeof player.getCurrentTime === 'function') {
     const t = player.getCurrentTime();
     if (typeof t === 'number' && isFinite(t)) return t;
@@ -117,16 +122,18 @@ export function currentTime() {
 }
 
 export function isPlaying() {
+  if (localTime() !== null) return localPlaying();
   return player && typeof player.getPlayerState === 'function' && player.getPlayerState() === 1;
 }
 
 
 /** Whether the player holds this video. */
 export function playerHolds(video) {
-  return !!player && playerVideo === video;
+  return localHolds(video) || (!!player && playerVideo === video);
 }
 
 /** Pauses the player, if it plays anything. */
 export function pausePlayer() {
+  pauseLocal();
   if (player && typeof player.pauseVideo === 'function' && playerVideo) player.pauseVideo();
 }

@@ -5,6 +5,7 @@ import { readUrl, urlFor, go } from './url.js';
 import { api } from './api.js';
 import { playerApi, playInPlayer, currentTime, isPlaying, playerHolds, pausePlayer } from './player.js';
 import { wordSpans, wordAt, wordAtChar, textRange, charOffset } from './words.js';
+import { isLocal, kindLabel } from './localplayer.js';
 
 let shownVideo = null; // the video whose panel is showing
 let transcript = null; // {video, data, lines: [{start, el, text}]}
@@ -78,7 +79,7 @@ async function loadTranscript(video, q) {
     const langs = $('transcript-lang');
     langs.textContent = '';
     for (const tr of data.transcripts) {
-      langs.appendChild(option(tr.lang + '|' + tr.kind, tr.lang + (tr.kind === 'auto' ? ' (auto)' : '')));
+      langs.appendChild(option(tr.lang + '|' + tr.kind, tr.lang + (tr.kind === 'auto' ? ' (auto)' : kindLabel(tr.kind) ? ' (' + kindLabel(tr.kind) + ')' : '')));
     }
     langs.hidden = data.transcripts.length < 2;
     if (transcript.lang) langs.value = transcript.lang.lang + '|' + transcript.lang.kind;
@@ -119,7 +120,7 @@ function renderLines(q) {
   showWord('cuepoint-word', null);
   showWord('cuepoint-word-cursor', null);
   const tr = transcript.lang;
-  $('transcript-status').textContent = tr ? '' : 'This video has no transcript.';
+  $('transcript-status').textContent = tr ? (kindLabel(tr.kind) && 'Transcribed by Cuepoint (speech recognition): expect misheard words.') : 'This video has no transcript.';
   list.hidden = !tr;
   if (!tr) return;
   const frag = document.createDocumentFragment();
@@ -372,7 +373,7 @@ function seekFromTranscript(index, word) {
   const start = span ? span.at : cue.start;
   const t = Math.floor(start);
   const s = readUrl();
-  if (playerApi === 'failed') {
+  if (playerApi === 'failed' && !isLocal(s.video)) {
     window.open(youtubeWatch(s.video, t), '_blank', 'noopener');
     return;
   }

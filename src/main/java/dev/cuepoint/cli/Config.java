@@ -106,9 +106,9 @@ public record Config(
       "ytdlpFolders", "refresh", "host", "port", "adminTokenFile", "quotaBudget", "accessLog",
       "youtubeApiRoot", "rateLimit", "rateLimitBurst", "searchCache", "backend", "opensearchUrls", "opensearchIndex",
       "opensearchShards", "opensearchReplicas", "opensearchUser", "opensearchPasswordFile", "youtubeWebRoot",
-      "timedtextDelay", "metrics", "corsOrigins");
+      "timedtextDelay", "metrics", "corsOrigins", "mediaDir", "asrThreads", "asrCaptions");
 
-  static final List<String> CAPTION_SOURCES = List.of("api", "timedtext", "ytdlp-folder", "ytdlp");
+  static final List<String> CAPTION_SOURCES = List.of("api", "timedtext", "ytdlp-folder", "ytdlp", "asr");
 
   @Override
   public String toString() {
@@ -253,6 +253,20 @@ public record Config(
     } catch (IllegalArgumentException e) {
       throw new Invalid(r.where("metrics") + ": " + e.getMessage());
     }
+  }
+
+  /** Speech recognition and the local player: {@code mediaDir}, {@code asrThreads}, {@code asrCaptions}. */
+  static SpeechSettings speech(Path file, Path dataDir, Map<String, String> env, Map<String, String> flags)
+      throws IOException {
+    Reader r = new Reader(raw(file, dataDir, env, flags));
+    String media = r.text("mediaDir", null);
+    Path mediaDir = media == null ? null : Path.of(media);
+    if (mediaDir != null && !Files.isDirectory(mediaDir)) {
+      throw new Invalid(r.where("mediaDir") + ": the folder " + mediaDir + " does not exist; name the folder"
+          + " holding the recordings you imported");
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new SpeechSettings(mediaDir, r.integer("asrThreads", 1, 1, Math.max(1, cores)), r.bool("asrCaptions", false));
   }
 
   static Path defaultFile(Path dataDir) {

@@ -3,6 +3,8 @@ package dev.cuepoint.cli;
 import dev.cuepoint.captions.Captions;
 import dev.cuepoint.captions.ParsedCaptions;
 import dev.cuepoint.corpus.CorpusStore;
+import dev.cuepoint.asr.Recognizers;
+import dev.cuepoint.crawl.Transcriber;
 import dev.cuepoint.crawl.ApiCredentials;
 import dev.cuepoint.crawl.CaptionReader;
 import dev.cuepoint.crawl.CaptionTextParser;
@@ -66,10 +68,15 @@ final class CrawlCommand implements Callable<Integer> {
       names = "--captions",
       split = ",",
       paramLabel = "SOURCE",
-      description = "caption sources in the order to try them: api, timedtext, ytdlp-folder, ytdlp"
+      description = "caption sources in the order to try them: api, timedtext, ytdlp-folder, ytdlp, asr"
           + " (default: api when 'cuepoint auth' was run, timedtext, ytdlp-folder when --ytdlp-folder is given,"
-          + " ytdlp when yt-dlp is on the PATH)")
+          + " ytdlp when yt-dlp is on the PATH, asr with --asr)")
   List<String> captions = new ArrayList<>();
+
+  @Option(names = "--asr",
+      description = "end the default caption sources with asr: a video with no captions anywhere has its audio"
+          + " fetched with yt-dlp and transcribed by Cuepoint (setting asrCaptions, env CUEPOINT_ASR_CAPTIONS)")
+  boolean asr;
 
   @Option(names = "--ytdlp-folder", paramLabel = "DIR", description = "a yt-dlp download folder kept current")
   Path ytDlpFolder;
@@ -139,9 +146,10 @@ final class CrawlCommand implements Callable<Integer> {
     checkUrl("--youtube-api-root", apiRoot);
     TimedTextSettings web = timedText(webRoot, proxy, cookies, timedtextDelay);
     ApiCredentials credentials = credentials(data, env, tokenUrl);
+    SpeechSettings speech = Config.speech(data.config, data.dir, env, asr ? Map.of("asrCaptions", "true") : Map.of());
     Crawler.Options options = options(targets(playlists, YouTubeTargets::playlist),
         targets(channels, YouTubeTargets::channel), captions, ytDlpFolder, ytDlpCommand, languages,
-        quotaBudget, credentials instanceof ApiCredentials.OAuth, web);
+        quotaBudget, credentials instanceof ApiCredentials.OAuth, web, speech.asrCaptions());
     Crawler crawler = crawler(data, apiRoot, credentials, err);
     CrawlSummary summary;
     try {
@@ -165,16 +173,28 @@ final class CrawlCommand implements Callable<Integer> {
     return status;
   }
 
-  /** A crawler of the data directory's corpus through the Data API at {@code apiRoot}. */
+  /**
+   * A crawler of the data directory's corpus through the Data API at {@code apiRoot}; caption source
+   * asr loads Cuepoint's recogniser when a video first needs it, on {@code asrThreads} cores.
+   */
   static Crawler crawler(DataDir data, String apiRoot, ApiCredentials credentials, PrintWriter err) {
     YouTubeApi api = new YouTubeApi(new YouTubeApi.Settings(apiRoot, credentials));
-    return new Crawler(api, new CorpusStore(data.dir), data.state(), tools(err::println));
+    Transcriber speech = new Transcriber(() -> Recognizers.open(data.dir,
+        Config.speech(data.config, data.dir, System.getenv(), Map.of()).asrThreads()));
+    return new Crawler(api, new CorpusStore(data.dir), data.state(), tools(err::println).withSpeech(speech, null));
   }
 
   /** What to crawl and how, from the command line or the config file. */
   static Crawler.Options options(List<String> playlists, List<String> channels, List<String> captions,
       Path ytDlpFolder, String ytDlpCommand, List<String> languages, long quotaBudget, boolean oauth,
       TimedTextSettings web) {
+    return options(playlists, channels, captions, ytDlpFolder, ytDlpCommand, languages, quotaBudget, oauth, web, false);
+  }
+
+  /** As above; {@code asr}: the default order ends with caption source asr. */
+  static Crawler.Options options(List<String> playlists, List<String> channels, List<String> captions,
+      Path ytDlpFolder, String ytDlpCommand, List<String> languages, long quotaBudget, boolean oauth,
+      TimedTextSettings web, boolean asr) {
     List<String> order = new ArrayList<>(captions);
     if (order.isEmpty()) {
       // captions.list answers only the videos' owner: without OAuth it is never worth a call
@@ -187,6 +207,9 @@ final class CrawlCommand implements Callable<Integer> {
       }
       if (onPath(ytDlpCommand)) {
         order.add("ytdlp");
+      }
+      if (asr) {
+        order.add("asr"); // skipped per video, saying why, when yt-dlp is not installed
       }
     }
     try {

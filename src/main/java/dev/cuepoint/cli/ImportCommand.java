@@ -3,7 +3,10 @@ package dev.cuepoint.cli;
 import dev.cuepoint.captions.Captions;
 import dev.cuepoint.captions.ParsedCaptions;
 import dev.cuepoint.corpus.CorpusStore;
+import dev.cuepoint.asr.Recognizers;
+import dev.cuepoint.crawl.ImportProgress;
 import dev.cuepoint.crawl.ImportSummary;
+import dev.cuepoint.crawl.Transcriber;
 import dev.cuepoint.crawl.ParsedFile;
 import dev.cuepoint.crawl.YtDlpImporter;
 import dev.cuepoint.index.SyncResult;
@@ -71,13 +74,55 @@ final class ImportCommand implements Callable<Integer> {
     return status;
   }
 
-  /** Imports folders into a data directory's corpus, reporting progress on {@code err}. */
+  /**
+   * Imports folders into a data directory's corpus, reporting progress on {@code err}. Recordings
+   * without captions are transcribed by Cuepoint's recogniser, loaded only if one needs it, on at most
+   * {@code asrThreads} cores.
+   */
   static ImportSummary importInto(DataDir data, List<Path> dirs, PrintWriter err) throws java.io.IOException {
+    SpeechSettings speech = Config.speech(data.config, data.dir, System.getenv(), java.util.Map.of());
+    return importInto(data, dirs, err, () -> Recognizers.open(data.dir, speech.asrThreads()));
+  }
+
+  /** As above, with the recogniser {@code speech} opens (tests give a fake one). */
+  static ImportSummary importInto(DataDir data, List<Path> dirs, PrintWriter err, Transcriber.Opener speech)
+      throws java.io.IOException {
     Captions captions = Captions.standard();
-    YtDlpImporter importer = new YtDlpImporter(new CorpusStore(data.dir), file -> {
-      ParsedCaptions p = captions.read(file);
-      return new ParsedFile(p.format(), p.cues());
-    });
-    return importer.importFolders(dirs, (done, total) -> err.printf("imported %d/%d videos…%n", done, total));
+    try (Transcriber transcriber = new Transcriber(speech)) {
+      YtDlpImporter importer = new YtDlpImporter(new CorpusStore(data.dir), file -> {
+        ParsedCaptions p = captions.read(file);
+        return new ParsedFile(p.format(), p.cues());
+      }, transcriber);
+      return importer.importFolders(dirs, new Progress(err));
+    }
+  }
+
+  /** Progress lines on stderr: every so many videos, and every 10 s of a long transcription. */
+  private static final class Progress implements ImportProgress {
+    private final PrintWriter err;
+    private final java.util.concurrent.ConcurrentHashMap<Path, Long> lastTold = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void videosDone(int done, int total) {
+      err.printf("imported %d/%d videos…%n", done, total);
+    }
+
+    @Override
+    public void transcribing(Path media, long doneMs, long totalMs) {
+      long now = System.nanoTime();
+      Long last = lastTold.putIfAbsent(media, now);
+      if (last == null || now - last < 10_000_000_000L) {
+        return;
+      }
+      lastTold.put(media, now);
+      err.printf("transcribing %s: %s%n", media.getFileName(), totalMs > 0
+          ? (100 * doneMs / totalMs) + "% of " + (totalMs / 1000) + " s"
+          : (doneMs / 1000) + " s done");
+      err.flush();
+    }
   }
 }

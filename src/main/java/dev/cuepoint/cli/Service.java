@@ -82,7 +82,8 @@ final class Service implements AutoCloseable {
       ModeSearch modes = passages == null ? ModeSearch.keywordOnly(keyword, Vectors.offReason())
           : ModeSearch.of(index, keyword, passages, embedder);
       WebServer server = new WebServer(index, modes, videos(corpus),
-          new WebServer.Settings(settings.host(), settings.port(), web, null, settings.corsOrigins()), ops).start();
+          new WebServer.Settings(settings.host(), settings.port(), web, null, settings.corsOrigins(),
+              Config.speech(data.config, data.dir, env, java.util.Map.of()).mediaFolders(data.dir)), ops).start();
       Thread catchUp = passages == null ? null : catchUp(passages, embedder, corpus, stopping, out, err);
       refresher.startSchedule();
       return new Service(index, passages, refresher, server, catchUp, stopping);
@@ -165,7 +166,8 @@ final class Service implements AutoCloseable {
           CrawlCommand.targets(settings.channels(), dev.cuepoint.crawl.YouTubeTargets::channel),
           settings.captionSources(), settings.ytdlpFolders().isEmpty() ? null : settings.ytdlpFolders().getFirst(),
           "yt-dlp", settings.languages(), settings.quotaBudget(),
-          credentials instanceof ApiCredentials.OAuth, web);
+          credentials instanceof ApiCredentials.OAuth, web,
+          Config.speech(data.config, data.dir, env, java.util.Map.of()).asrCaptions());
       out.add(RefreshTask.of("crawl", stop -> {
         CrawlSummary summary = CrawlCommand.crawler(data, root, credentials, err).crawl(options);
         if (metrics != null) {

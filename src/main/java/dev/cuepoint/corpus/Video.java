@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param chapters chapters in time order
  * @param playlists the playlists the video was found in
  * @param transcripts every caption track, at most one per (language, kind)
+ * @param media the local recording the page plays instead of YouTube's player (an absolute path,
+ *     served only from the data directory or the configured media folder), empty when none
  */
 public record Video(
     String id,
@@ -34,7 +36,8 @@ public record Video(
     String defaultLanguage,
     List<Chapter> chapters,
     List<PlaylistEntry> playlists,
-    List<Transcript> transcripts) {
+    List<Transcript> transcripts,
+    String media) {
 
   /** YouTube video ids: 11 characters of {@code [A-Za-z0-9_-]}. */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{11}");
@@ -57,6 +60,36 @@ public record Video(
     chapters = chapters == null ? List.of() : List.copyOf(chapters);
     playlists = playlists == null ? List.of() : List.copyOf(playlists);
     transcripts = transcripts == null ? List.of() : List.copyOf(transcripts);
+    media = media == null ? "" : media;
+  }
+
+  /** A video with no local recording. */
+  public Video(
+      String id,
+      String title,
+      String description,
+      String channel,
+      String channelId,
+      Instant publishedAt,
+      long durationSeconds,
+      String thumbnailUrl,
+      String defaultLanguage,
+      List<Chapter> chapters,
+      List<PlaylistEntry> playlists,
+      List<Transcript> transcripts) {
+    this(id, title, description, channel, channelId, publishedAt, durationSeconds, thumbnailUrl,
+        defaultLanguage, chapters, playlists, transcripts, "");
+  }
+
+  /** This video with another local recording ({@code ""}: none). */
+  public Video withMedia(String media) {
+    return new Video(id, title, description, channel, channelId, publishedAt, durationSeconds,
+        thumbnailUrl, defaultLanguage, chapters, playlists, transcripts, media);
+  }
+
+  /** Whether a local recording of it is known. */
+  public boolean hasMedia() {
+    return !media.isEmpty();
   }
 
   /** The YouTube watch URL of this video. */

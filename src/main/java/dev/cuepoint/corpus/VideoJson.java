@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +56,9 @@ final class VideoJson {
     g.writeNumberField("durationSeconds", v.durationSeconds());
     g.writeStringField("thumbnailUrl", v.thumbnailUrl());
     g.writeStringField("defaultLanguage", v.defaultLanguage());
+    if (!v.media().isEmpty()) {
+      g.writeStringField("media", v.media()); // left out when none: files without it stay as they were
+    }
     layout.block();
     g.writeArrayFieldStart("chapters");
     for (Chapter c : v.chapters()) {
@@ -90,7 +92,7 @@ final class VideoJson {
     layout.block();
     g.writeStartObject();
     g.writeStringField("language", t.language());
-    g.writeStringField("kind", t.kind().name().toLowerCase(Locale.ROOT));
+    g.writeStringField("kind", t.kind().json());
     g.writeStringField("source", t.source());
     layout.block();
     g.writeArrayFieldStart("cues");
@@ -143,7 +145,8 @@ final class VideoJson {
         text(root, "defaultLanguage", ""),
         chapters(array(root, "chapters", "")),
         playlists(array(root, "playlists", "")),
-        transcripts(array(root, "transcripts", "")));
+        transcripts(array(root, "transcripts", "")),
+        text(root, "media", ""));
   }
 
   private static Instant instant(String s) {
@@ -206,10 +209,9 @@ final class VideoJson {
       String kind = requiredText(t, "kind", where);
       Transcript.Kind k;
       try {
-        k = Transcript.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        k = Transcript.Kind.fromJson(kind);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            where + ": \"kind\" must be \"manual\" or \"auto\", got \"" + kind + "\"", e);
+        throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
       List<Cue> cues = cues(array(t, "cues", where), where);
       out.add(

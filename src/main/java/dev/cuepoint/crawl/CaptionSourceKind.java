@@ -7,7 +7,9 @@ public enum CaptionSourceKind {
   API("api"),
   TIMEDTEXT("timedtext"),
   YTDLP_FOLDER("ytdlp-folder"),
-  YTDLP("ytdlp");
+  YTDLP("ytdlp"),
+  /** Cuepoint's own speech recognition of the audio yt-dlp fetches: the last resort. */
+  ASR("asr");
 
   final String option;
 
@@ -24,6 +26,6 @@ public enum CaptionSourceKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown caption source '" + name + "': use api, timedtext, ytdlp-folder or ytdlp");
+        "unknown caption source '" + name + "': use api, timedtext, ytdlp-folder, ytdlp or asr");
   }
 }

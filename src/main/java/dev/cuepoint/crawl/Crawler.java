@@ -89,15 +89,34 @@ public final class Crawler {
     }
   }
 
-  /** What the crawler works with besides the API: parsers, time, pauses and progress output. */
+  /**
+   * What the crawler works with besides the API: parsers, time, pauses and progress output; for
+   * caption source {@code asr}, the recogniser (loaded when a video first needs it, closed after each
+   * crawl) and the search path yt-dlp is looked for in.
+   */
   public record Tools(
       CaptionTextParser textParser,
       CaptionReader fileReader,
       Clock clock,
       Sleeper sleeper,
       RandomGenerator random,
-      CrawlProgress progress) {
+      CrawlProgress progress,
+      Transcriber speech,
+      String programPath) {
+    /** With no speech recognition (source {@code asr} fails each video, saying so) and the real PATH. */
+    public Tools(CaptionTextParser textParser, CaptionReader fileReader, Clock clock, Sleeper sleeper,
+        RandomGenerator random, CrawlProgress progress) {
+      this(textParser, fileReader, clock, sleeper, random, progress, null, null);
+    }
+
+    /** These tools with this recogniser and search path for programs (null: the JVM's PATH). */
+    public Tools withSpeech(Transcriber speech, String programPath) {
+      return new Tools(textParser, fileReader, clock, sleeper, random, progress, speech, programPath);
+    }
+
     public Tools {
+      speech = speech == null ? Transcriber.off("speech recognition is not set up for this crawl") : speech;
+      programPath = programPath == null ? System.getenv().getOrDefault("PATH", "") : programPath;
       Objects.requireNonNull(textParser, "textParser");
       Objects.requireNonNull(fileReader, "fileReader");
       clock = clock == null ? Clock.systemUTC() : clock;
@@ -182,6 +201,15 @@ public final class Crawler {
     ApiCalls calls =
         new ApiCalls(api, Retrier.standard(tools.sleeper(), tools.random()), quota);
     List<CaptionSource> sources = sources(options, calls, state);
+    try {
+      return crawl(state, started, playlists, channels, quota, calls, sources);
+    } finally {
+      tools.speech().close(); // the model's memory is not held between scheduled crawls
+    }
+  }
+
+  private CrawlSummary crawl(CrawlState state, Instant started, List<String> playlists, List<String> channels,
+      QuotaMeter quota, ApiCalls calls, List<CaptionSource> sources) throws IOException {
     Run run = new Run();
     CrawlSummary.Result result = CrawlSummary.Result.COMPLETE;
     String stop = "";
@@ -243,6 +271,7 @@ public final class Crawler {
             o.languages(), tools.clock()));
         case YTDLP_FOLDER -> out.add(new YtDlpFolderCaptions(o.ytDlpFolder(), tools.fileReader(), o.languages()));
         case YTDLP -> out.add(new YtDlpCaptions(o.ytDlpCommand(), tools.fileReader(), o.languages(), Duration.ofMinutes(5)));
+        case ASR -> out.add(new AsrCaptions(o.ytDlpCommand(), tools.programPath(), tools.speech(), Duration.ofMinutes(30)));
       }
     }
     return out;
@@ -341,7 +370,7 @@ public final class Crawler {
     return new Video(
         v.id(), v.title(), v.description(), v.channel(), v.channelId(), v.publishedAt(),
         v.durationSeconds(), v.thumbnailUrl(), v.defaultLanguage(), v.chapters(), playlists,
-        v.transcripts());
+        v.transcripts(), v.media());
   }
 
   private void crawlVideos(
@@ -422,7 +451,7 @@ public final class Crawler {
     boolean blocked = false;
     run.tried++;
     for (CaptionSource source : sources) {
-      if (blocked && source.kind() == CaptionSourceKind.YTDLP) {
+      if (blocked && (source.kind() == CaptionSourceKind.YTDLP || source.kind() == CaptionSourceKind.ASR)) {
         continue; // yt-dlp would ask the YouTube that just blocked this address
       }
       CaptionOutcome o = source.fetch(meta, stored);

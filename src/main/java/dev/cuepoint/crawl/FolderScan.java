@@ -1,6 +1,7 @@
 package dev.cuepoint.crawl;
 
 import dev.cuepoint.captions.CaptionFormat;
+import dev.cuepoint.corpus.MediaTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
@@ -18,18 +19,25 @@ import java.util.stream.Stream;
 
 /**
  * Walks import folders (and their subfolders, where yt-dlp output templates put playlists) and
- * groups what it finds by name: each {@code .info.json} with the caption files named after it in the
- * same folder, and every other caption file on its own with the video id its name gives. Reads no
- * file content; other files (videos, thumbnails) are ignored.
+ * groups what it finds by name: each {@code .info.json} with the caption files and recordings named
+ * after it in the same folder, each other recording ({@link MediaTypes}) with the caption files named
+ * after it, and every other caption file on its own with the video id its name gives. Reads no file
+ * content; other files (thumbnails, descriptions) are ignored.
  */
 final class FolderScan {
   /**
    * Files that belong to one video as far as names tell.
    *
    * @param infoJson the yt-dlp info.json, or null for caption files found without one
-   * @param nameId the video id the names give ({@code [ID]} or a plain {@code ID.en.vtt}), or null
+   * @param nameId the video id the names give ({@code [ID]} or a plain {@code ID.en.vtt}; for a
+   *     recording without either, its {@link StableIds stable id}), or null
+   * @param media recordings of the video ({@code Title [ID].mp4}), empty when none was found
    */
-  record Group(Path infoJson, String nameId, List<CaptionFile> captions) {}
+  record Group(Path infoJson, String nameId, List<CaptionFile> captions, List<Path> media) {
+    Group(Path infoJson, String nameId, List<CaptionFile> captions) {
+      this(infoJson, nameId, captions, new ArrayList<>());
+    }
+  }
 
   /** What was found: groups in path order, and caption files whose name gives no video id. */
   record Found(List<Group> groups, List<Path> noId) {}
@@ -47,26 +55,31 @@ final class FolderScan {
       }
     }
     Map<Path, List<Path>> byFolder = new TreeMap<>();
+    Map<Path, Path> rootOf = new HashMap<>(); // each folder's import folder, which stable ids are relative to
     for (Path dir : dirs) {
       try (Stream<Path> files = Files.walk(dir)) {
         files
             .filter(f -> !f.getFileName().toString().startsWith(".")) // temp and hidden files
             .filter(Files::isRegularFile)
-            .forEach(f -> byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f));
+            .forEach(f -> {
+              byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
+              rootOf.putIfAbsent(f.getParent(), dir);
+            });
       } catch (UncheckedIOException e) {
         throw e.getCause(); // a subfolder that cannot be listed: names it, stops before importing
       }
     }
     List<Group> groups = new ArrayList<>();
     List<Path> noId = new ArrayList<>();
-    for (List<Path> files : byFolder.values()) {
+    for (Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
+      List<Path> files = e.getValue();
       files.sort(Comparator.naturalOrder());
-      scanFolder(files, groups, noId);
+      scanFolder(files, rootOf.get(e.getKey()), groups, noId);
     }
     return new Found(groups, noId);
   }
 
-  private static void scanFolder(List<Path> files, List<Group> groups, List<Path> noId) {
+  private static void scanFolder(List<Path> files, Path root, List<Group> groups, List<Path> noId) {
     // Longest base first (see attach), so "Talk [id] part 2" claims its own captions before "Talk
     // [id]" could.
     Map<String, Group> infos = new HashMap<>();
@@ -77,13 +90,31 @@ final class FolderScan {
         infos.put(base, new Group(f, FileNames.bracketedId(base).orElse(null), new ArrayList<>()));
       }
     }
+    // Recordings: beside their info.json, else a video of their own that caption files may join.
+    Map<String, Group> recordings = new HashMap<>();
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      if (!MediaTypes.isMedia(name)) {
+        continue;
+      }
+      String base = name.substring(0, name.lastIndexOf('.'));
+      Group g = infos.containsKey(base) ? infos.get(base) : recordings.get(base);
+      if (g == null) {
+        String id = FileNames.bracketedId(base).orElseGet(() -> StableIds.of(root, f.resolveSibling(base)));
+        g = new Group(null, id, new ArrayList<>());
+        recordings.put(base, g);
+      }
+      g.media().add(f);
+    }
+    Map<String, Group> bases = new HashMap<>(recordings);
+    bases.putAll(infos);
     for (Path f : files) {
       String name = f.getFileName().toString();
       Optional<CaptionFormat> format = FileNames.captionFormat(name);
       if (format.isEmpty()) {
         continue;
       }
-      if (!attach(f, name, format.get(), infos)) {
+      if (!attach(f, name, format.get(), bases)) {
         Optional<FileNames.IdAndLanguage> id = FileNames.fromName(name);
         if (id.isPresent()) {
           groups.add(
@@ -99,6 +130,9 @@ final class FolderScan {
     List<Group> withInfo = new ArrayList<>(infos.values());
     withInfo.sort(Comparator.comparing(Group::infoJson));
     groups.addAll(withInfo);
+    List<Group> recorded = new ArrayList<>(recordings.values());
+    recorded.sort(Comparator.comparing(g -> g.media().get(0)));
+    groups.addAll(recorded);
   }
 
   /**
@@ -117,7 +151,7 @@ final class FolderScan {
       }
       Optional<String> language = FileNames.languageAfter(base, name);
       if (language.isPresent()) {
-        g.captions().add(new CaptionFile(f, language.get(), format, true));
+        g.captions().add(new CaptionFile(f, language.get(), format, g.infoJson() != null));
         return true;
       }
     }

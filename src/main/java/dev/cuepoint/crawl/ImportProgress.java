@@ -14,4 +14,11 @@ public interface ImportProgress {
    * @param total videos found in the folders
    */
   void videosDone(int done, int total);
+
+  /**
+   * How far the transcription of one recording has come (told from the thread transcribing it).
+   *
+   * @param totalMs the recording's length, 0 when not known
+   */
+  default void transcribing(java.nio.file.Path media, long doneMs, long totalMs) {}
 }

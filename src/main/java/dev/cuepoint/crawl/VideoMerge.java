@@ -21,9 +21,23 @@ final class VideoMerge {
    * @param infos the video's info.json files (one per playlist folder it was downloaded into); the
    *     first gives the metadata, all give playlists. Empty: the stored metadata is kept as it is.
    * @param transcripts the tracks read in this import, at most one per (language, kind); each
-   *     replaces the stored track of its language and kind, in place; others stay
+   *     replaces the stored track of its language and kind, in place; others stay. Real captions
+   *     (manual or auto) replace every transcript Cuepoint made itself ({@code asr-local}); one Cuepoint
+   *     made is left out when the video has real captions.
    */
   static Video merge(
+      String id, Optional<Video> stored, List<InfoJson> infos, List<Transcript> transcripts) {
+    return merge(id, stored, infos, transcripts, null);
+  }
+
+  /** As above; {@code media}: the video's local recording, or null to keep the stored one. */
+  static Video merge(
+      String id, Optional<Video> stored, List<InfoJson> infos, List<Transcript> transcripts, String media) {
+    String recording = media != null ? media : stored.map(Video::media).orElse("");
+    return mergeTranscripts(id, stored, infos, transcripts).withMedia(recording);
+  }
+
+  private static Video mergeTranscripts(
       String id, Optional<Video> stored, List<InfoJson> infos, List<Transcript> transcripts) {
     Video base =
         stored.orElseGet(
@@ -44,7 +58,13 @@ final class VideoMerge {
 
   private static List<Transcript> replace(List<Transcript> old, List<Transcript> fresh) {
     List<Transcript> out = new ArrayList<>(old);
+    if (fresh.stream().anyMatch(t -> t.kind().isCaptions())) {
+      out.removeIf(t -> !t.kind().isCaptions());
+    }
     for (Transcript t : fresh) {
+      if (!t.kind().isCaptions() && out.stream().anyMatch(o -> o.kind().isCaptions())) {
+        continue; // Cuepoint's transcript never replaces captions people or YouTube made
+      }
       int at = -1;
       for (int i = 0; i < out.size() && at < 0; i++) {
         if (out.get(i).language().equals(t.language()) && out.get(i).kind() == t.kind()) {

@@ -34,8 +34,12 @@ final class YtDlpFolder {
     void fail(Path file, String reason);
   }
 
-  /** The files of one video, gathered from every folder it was found in. */
-  record Sources(String id, List<InfoJson> infos, List<CaptionFile> captions, Path first) {}
+  /** The files of one video, gathered from every folder it was found in (recordings: {@code media}). */
+  record Sources(String id, List<InfoJson> infos, List<CaptionFile> captions, Path first, List<Path> media) {
+    Sources(String id, List<InfoJson> infos, List<CaptionFile> captions, Path first) {
+      this(id, infos, captions, first, new ArrayList<>());
+    }
+  }
 
   private YtDlpFolder() {}
 
@@ -54,20 +58,23 @@ final class YtDlpFolder {
           id = info.id();
         }
       }
-      if (info == null && g.captions().isEmpty()) {
+      if (info == null && g.captions().isEmpty() && g.media().isEmpty()) {
         continue; // an info.json already reported as broken or not a video, with nothing beside it
       }
       if (id == null) {
         g.captions().forEach(c -> report.skip(c.path(), NO_ID));
+        g.media().forEach(m -> report.skip(m, NO_ID));
         continue;
       }
-      Path first = g.infoJson() != null ? g.infoJson() : g.captions().get(0).path();
+      Path first = g.infoJson() != null ? g.infoJson()
+          : !g.captions().isEmpty() ? g.captions().get(0).path() : g.media().get(0);
       Sources s =
           byId.computeIfAbsent(id, k -> new Sources(k, new ArrayList<>(), new ArrayList<>(), first));
       if (info != null) {
         s.infos().add(info);
       }
       s.captions().addAll(g.captions());
+      s.media().addAll(g.media());
     }
     return byId;
   }

@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * the stored one is not rewritten, so importing the same folder again changes nothing. A file that
  * cannot be read is logged and counted, and the import goes on; the other files of its video still
  * import.
+ *
+ * <p>A recording ({@code .mp4}, {@code .m4a}, … see {@link dev.cuepoint.corpus.MediaTypes}) is
+ * recorded as the video's local media, and when no caption file of its video is there, transcribed
+ * with Cuepoint's own speech recognition (kind {@code asr-local}). A transcribed video is written to
+ * the corpus as soon as its transcription is complete, and a video the corpus already holds a
+ * transcript of is not transcribed again: an import that was stopped continues where it stopped.
  */
 public final class YtDlpImporter {
   static final String NO_CAPTIONS = "no captions";
@@ -43,6 +49,9 @@ public final class YtDlpImporter {
   static final String NO_ID = YtDlpFolder.NO_ID;
   static final String NO_CUES = YtDlpFolder.NO_CUES;
   static final String DUPLICATE = YtDlpFolder.DUPLICATE;
+  static final String NO_SPEECH = "no speech heard";
+  /** How a transcript names its origin: {@code cuepoint-asr:Lecture 3.m4a}. */
+  static final String ASR_SOURCE = "cuepoint-asr:";
 
   private static final Logger LOG = LoggerFactory.getLogger(YtDlpImporter.class);
 
@@ -51,13 +60,22 @@ public final class YtDlpImporter {
   private final int progressEvery;
   private final Duration progressInterval;
   private final LongSupplier nanoTime;
+  private final Transcriber transcriber;
+  private volatile ImportProgress progress = ImportProgress.NONE;
 
   /**
+   * An importer that transcribes no recording (each one without captions is a failure saying so).
+   *
    * @param store where videos go
    * @param reader reads caption files (the CLI wires in the caption parsers)
    */
   public YtDlpImporter(CorpusStore store, CaptionReader reader) {
-    this(store, reader, 100, Duration.ofSeconds(2), System::nanoTime);
+    this(store, reader, Transcriber.off("speech recognition is off for this import"));
+  }
+
+  /** @param transcriber transcribes recordings that have no caption file; the caller closes it */
+  public YtDlpImporter(CorpusStore store, CaptionReader reader, Transcriber transcriber) {
+    this(store, reader, 100, Duration.ofSeconds(2), System::nanoTime, transcriber);
   }
 
   YtDlpImporter(
@@ -66,6 +84,18 @@ public final class YtDlpImporter {
       int progressEvery,
       Duration progressInterval,
       LongSupplier nanoTime) {
+    this(store, reader, progressEvery, progressInterval, nanoTime,
+        Transcriber.off("speech recognition is off for this import"));
+  }
+
+  YtDlpImporter(
+      CorpusStore store,
+      CaptionReader reader,
+      int progressEvery,
+      Duration progressInterval,
+      LongSupplier nanoTime,
+      Transcriber transcriber) {
+    this.transcriber = transcriber;
     this.store = store;
     this.reader = reader;
     this.progressEvery = progressEvery;
@@ -93,6 +123,7 @@ public final class YtDlpImporter {
    */
   public ImportSummary importFolders(List<Path> dirs, ImportProgress progress) throws IOException {
     Run run = new Run();
+    this.progress = progress;
     FolderScan.Found found = FolderScan.scan(dirs);
     Map<String, YtDlpFolder.Sources> videos = YtDlpFolder.group(found, run);
     ProgressThrottle throttle = new ProgressThrottle(progressEvery, progressInterval, nanoTime);
@@ -233,6 +264,9 @@ public final class YtDlpImporter {
   /** Parses a video's captions and merges them with the stored entry (a worker's part). */
   private Prepared prepare(YtDlpFolder.Sources v) throws IOException {
     Told told = new Told();
+    if (v.captions().isEmpty() && !v.media().isEmpty()) {
+      return transcribe(v, told);
+    }
     if (v.captions().isEmpty()) {
       told.skip(v.first(), NO_CAPTIONS);
       return new Prepared(told.events, Outcome.NONE, null);
@@ -248,11 +282,76 @@ public final class YtDlpImporter {
       told.fail(e.file(), e.getMessage());
       return new Prepared(told.events, Outcome.NONE, null);
     }
-    Video merged = VideoMerge.merge(v.id(), stored, v.infos(), transcripts);
+    Video merged = VideoMerge.merge(v.id(), stored, v.infos(), transcripts, media(v));
     if (stored.isPresent() && stored.get().equals(merged)) {
       return new Prepared(told.events, Outcome.UNCHANGED, null);
     }
     return new Prepared(told.events, stored.isPresent() ? Outcome.CHANGED : Outcome.ADDED, store.stage(merged));
+  }
+
+  /** The video's recording as the corpus records it (absolute), or null when none was found. */
+  private static String media(YtDlpFolder.Sources v) {
+    return v.media().isEmpty() ? null : v.media().get(0).toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * A recording with no caption file: transcribed unless the corpus holds a transcript of it already
+   * (an earlier run did it, or a crawl found captions), and written at once, whole (a worker's part).
+   */
+  private Prepared transcribe(YtDlpFolder.Sources v, Told told) throws IOException {
+    Optional<Video> stored;
+    try {
+      stored = store.read(v.id());
+    } catch (CorpusException e) {
+      told.fail(e.file(), e.getMessage());
+      return new Prepared(told.events, Outcome.NONE, null);
+    }
+    Path recording = v.media().get(0);
+    if (stored.isPresent() && !stored.get().transcripts().isEmpty()) {
+      Video merged = named(VideoMerge.merge(v.id(), stored, v.infos(), List.of(), media(v)), recording, 0);
+      return stored.get().equals(merged)
+          ? new Prepared(told.events, Outcome.UNCHANGED, null)
+          : new Prepared(told.events, Outcome.CHANGED, store.stage(merged));
+    }
+    dev.cuepoint.asr.Transcription heard;
+    long started = nanoTime.getAsLong();
+    try {
+      LOG.info("transcribing {}", recording);
+      heard = transcriber.transcribe(recording, (done, total) -> progress.transcribing(recording, done, total));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while transcribing " + recording);
+    } catch (IOException | IllegalArgumentException e) {
+      told.fail(recording, e.getMessage());
+      return new Prepared(told.events, Outcome.NONE, null);
+    }
+    double seconds = (nanoTime.getAsLong() - started) / 1e9;
+    LOG.info("transcribed {}: {} cues, {} s of audio in {} s", recording, heard.cues().size(),
+        heard.durationMs() / 1000, String.format(java.util.Locale.ROOT, "%.1f", seconds));
+    if (heard.cues().isEmpty()) {
+      told.skip(recording, NO_SPEECH); // kept, with an empty transcript, so it is not transcribed again
+    }
+    Transcript t = new Transcript(heard.language(), Transcript.Kind.ASR_LOCAL,
+        ASR_SOURCE + recording.getFileName(), heard.cues());
+    Video merged = named(VideoMerge.merge(v.id(), stored, v.infos(), List.of(t), media(v)), recording,
+        heard.durationMs());
+    store.write(merged); // now, not with the batch: a stopped import keeps every finished transcription
+    return new Prepared(told.events, stored.isPresent() ? Outcome.CHANGED : Outcome.ADDED, null);
+  }
+
+  /** A video known only from its recording gets the file's name as title and the audio's length. */
+  private static Video named(Video v, Path recording, long durationMs) {
+    String title = v.title();
+    if (title.isEmpty()) {
+      String name = recording.getFileName().toString();
+      title = name.substring(0, name.lastIndexOf('.')).replaceAll("\\s*\\[[A-Za-z0-9_-]{11}]\\s*$", "").strip();
+    }
+    long duration = v.durationSeconds() > 0 ? v.durationSeconds() : Math.round(durationMs / 1000.0);
+    if (title.equals(v.title()) && duration == v.durationSeconds()) {
+      return v;
+    }
+    return new Video(v.id(), title, v.description(), v.channel(), v.channelId(), v.publishedAt(), duration,
+        v.thumbnailUrl(), v.defaultLanguage(), v.chapters(), v.playlists(), v.transcripts(), v.media());
   }
 
   /**

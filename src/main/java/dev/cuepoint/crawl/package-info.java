@@ -14,9 +14,15 @@
  * <p>Caption sources ({@link dev.cuepoint.crawl.CaptionSource}) are tried per video: the Data API
  * ({@code ApiCaptions}, owner only), youtube.com's own player ({@code TimedTextCaptions} through
  * {@code YouTubeWeb}, with {@code java.net.http}: the public tracks, politely paced, stopping at the
- * first block), a yt-dlp folder and yt-dlp itself. Each says per video why it has no transcript.
+ * first block), a yt-dlp folder, yt-dlp itself, and last Cuepoint's own speech recognition of the
+ * audio yt-dlp fetches ({@code AsrCaptions}). Each says per video why it has no transcript.
  *
- * <p>Depends on {@code corpus} and the caption records; reads caption files only through {@link
+ * <p>The importer also takes recordings: grouped with their info.json or as videos of their own
+ * ({@code StableIds}), transcribed when no caption file is beside them, through {@link
+ * dev.cuepoint.crawl.Transcriber}, which loads the recogniser ({@code dev.cuepoint.asr}) only when a
+ * file first needs it.
+ *
+ * <p>Depends on {@code corpus}, the caption records and the {@code asr} contract; reads caption files only through {@link
  * dev.cuepoint.crawl.CaptionReader}, so the parsers are wired in by the CLI. Only the CLI and the
  * scheduler depend on this package.
  */

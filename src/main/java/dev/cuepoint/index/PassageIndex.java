@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -534,7 +533,7 @@ public final class PassageIndex implements Closeable {
     d.add(new StoredField(Fields.PASSAGE, p.text()));
     d.add(new StringField(Fields.LANG, t.language(), Field.Store.YES));
     d.add(new StringField(Fields.LANG_PRIMARY, Languages.primary(t.language()), Field.Store.NO));
-    d.add(new StoredField(Fields.CAPTIONS, t.kind().name().toLowerCase(Locale.ROOT)));
+    d.add(new StoredField(Fields.CAPTIONS, t.kind().json()));
     for (PlaylistEntry pl : v.playlists()) {
       d.add(new StringField(Fields.PLAYLIST, pl.playlistId(), Field.Store.NO));
     }

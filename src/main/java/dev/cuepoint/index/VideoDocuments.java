@@ -107,7 +107,7 @@ public final class VideoDocuments {
       if (Languages.usesGrams(t.language())) {
         d.add(new Field(Fields.grams(t.language()), text.text(), OFFSETS));
       }
-      d.add(new StoredField(Fields.kind(t.language()), t.kind().name().toLowerCase(java.util.Locale.ROOT)));
+      d.add(new StoredField(Fields.kind(t.language()), t.kind().json()));
       d.add(english == null
           ? new Field(Fields.WORDS, text.text(), VOCABULARY)
           : new Analysed(Fields.WORDS, text.text(), VOCABULARY, english::words));
@@ -139,8 +139,8 @@ public final class VideoDocuments {
   }
 
   /**
-   * One transcript per language: people's captions over YouTube's automatic ones, and among equals the
-   * one with more cues. The others stay in the corpus.
+   * One transcript per language: people's captions over YouTube's automatic ones over Cuepoint's own
+   * transcript, and among equals the one with more cues. The others stay in the corpus.
    */
   static List<Transcript> searchable(List<Transcript> transcripts) {
     Map<String, Transcript> best = new LinkedHashMap<>();
@@ -155,7 +155,7 @@ public final class VideoDocuments {
 
   private static boolean better(Transcript a, Transcript b) {
     if (a.kind() != b.kind()) {
-      return a.kind() == Transcript.Kind.MANUAL;
+      return a.kind().ordinal() < b.kind().ordinal(); // the order of Transcript.Kind: manual, auto, asr-local
     }
     return a.cues().size() >= b.cues().size();
   }

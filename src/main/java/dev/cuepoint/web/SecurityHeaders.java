@@ -13,6 +13,7 @@ final class SecurityHeaders {
       "script-src 'self' https://www.youtube.com",
       "frame-src https://www.youtube.com https://www.youtube-nocookie.com",
       "img-src 'self' https://i.ytimg.com data:",
+      "media-src 'self'",
       "style-src 'self'",
       "connect-src 'self'",
       "object-src 'none'",

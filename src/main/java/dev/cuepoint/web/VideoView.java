@@ -8,7 +8,6 @@ import dev.cuepoint.corpus.PlaylistEntry;
 import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One video as {@code GET /api/videos/{id}} shows it: times in seconds (as in search results), so
@@ -25,14 +24,16 @@ record VideoView(
     long durationSeconds,
     List<PlaylistView> playlists,
     List<ChapterView> chapters,
-    List<TranscriptView> transcripts) {
+    List<TranscriptView> transcripts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String media) {
 
   record PlaylistView(String id, String title, int position) {}
 
   record ChapterView(double start, String title) {}
 
   /**
-   * @param kind {@code manual} or {@code auto}
+   * @param kind {@code manual}, {@code auto} (YouTube's speech recognition) or {@code asr-local}
+   *     (Cuepoint's own, "transcribed by Cuepoint")
    * @param timedWords how many words carry their own time ({@code GET /api/videos/{id}/words} has them
    *     compactly); 0 when the captions have none
    */
@@ -61,7 +62,8 @@ record VideoView(
         v.durationSeconds(),
         v.playlists().stream().map(VideoView::playlist).toList(),
         v.chapters().stream().map(VideoView::chapter).toList(),
-        v.transcripts().stream().map(t -> transcript(t, words)).toList());
+        v.transcripts().stream().map(t -> transcript(t, words)).toList(),
+        v.hasMedia() ? MediaFiles.path(v.id()) : null);
   }
 
   private static PlaylistView playlist(PlaylistEntry p) {
@@ -78,7 +80,7 @@ record VideoView(
   }
 
   static String kind(Transcript t) {
-    return t.kind().name().toLowerCase(Locale.ROOT);
+    return t.kind().json();
   }
 
   /**

@@ -38,8 +38,11 @@ public final class WebServer implements AutoCloseable {
    * @param webDir the folder holding index.html, app.js and app.css
    * @param youtubeApiUrl where the page loads YouTube's IFrame Player API from
    * @param corsOrigins the other sites (exact origins) whose pages may call the search API ({@link Cors})
+   * @param mediaFolders the only folders {@code /media/{id}} serves local recordings from (the data
+   *     directory and the configured media folder)
    */
-  public record Settings(String host, int port, Path webDir, String youtubeApiUrl, List<String> corsOrigins) {
+  public record Settings(
+      String host, int port, Path webDir, String youtubeApiUrl, List<String> corsOrigins, List<Path> mediaFolders) {
     public Settings {
       Objects.requireNonNull(host, "host");
       if (port < 0 || port > 65_535) {
@@ -48,11 +51,12 @@ public final class WebServer implements AutoCloseable {
       Objects.requireNonNull(webDir, "webDir");
       youtubeApiUrl = youtubeApiUrl == null ? YOUTUBE_API : youtubeApiUrl;
       corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(Cors::check).distinct().toList();
+      mediaFolders = mediaFolders == null ? List.of() : List.copyOf(mediaFolders);
     }
 
-    /** No other site may call the API from a browser. */
+    /** No other site may call the API from a browser, and no local recordings are served. */
     public Settings(String host, int port, Path webDir, String youtubeApiUrl) {
-      this(host, port, webDir, youtubeApiUrl, List.of());
+      this(host, port, webDir, youtubeApiUrl, List.of(), List.of());
     }
 
     public Settings(String host, int port, Path webDir) {
@@ -152,6 +156,7 @@ public final class WebServer implements AutoCloseable {
     LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
+    MediaFiles media = new MediaFiles(videos, settings.mediaFolders());
     RateLimiter searchLimiter = new RateLimiter(ops.searchLimit());
     Cors cors = new Cors(settings.corsOrigins());
     this.app = Javalin.create(config -> {
@@ -192,6 +197,9 @@ public final class WebServer implements AutoCloseable {
       config.routes.get("/api/playlists", library::playlists);
       config.routes.get("/api/status", library::status);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JsonOut.CONTENT_TYPE).result(openapi));
+      config.routes.get("/api/videos/{id}/media", media::describe);
+      config.routes.get("/media/{id}", media::serve);
+      config.routes.head("/media/{id}", media::serve);
       config.routes.get("/healthz", ctx -> JsonOut.send(ctx, new Health("ok")));
       if (admin != null) {
         config.routes.post("/api/admin/refresh", admin::refresh);

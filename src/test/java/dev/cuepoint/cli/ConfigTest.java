@@ -71,7 +71,7 @@ class ConfigTest {
         "port: 70000", Map.of(), Map.of());
     assertMessage("environment variable CUEPOINT_ACCESS_LOG: must be true or false, got 'maybe'",
         null, Map.of("CUEPOINT_ACCESS_LOG", "maybe"), Map.of());
-    assertMessage("--caption-sources: each must be one of [api, timedtext, ytdlp-folder, ytdlp], got 'web'",
+    assertMessage("--caption-sources: each must be one of [api, timedtext, ytdlp-folder, ytdlp, asr], got 'web'",
         null, Map.of(), Map.of("captionSources", "api,web"));
     assertMessage("unknown key 'prot'", "prot: 7070", Map.of(), Map.of());
     assertMessage("is not valid YAML or JSON", "port: [7070", Map.of(), Map.of());

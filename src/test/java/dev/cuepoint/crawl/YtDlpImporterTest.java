@@ -211,7 +211,9 @@ class YtDlpImporterTest {
                             List.of(new Word(0, "neurons"), new Word(500, "fire"))),
                         new Cue(1000, 2000, "together", List.of(new Word(1000, "together"))))),
                 new Transcript("pt-BR", Kind.MANUAL, "yt-dlp:" + A + ".pt-BR.srt",
-                    List.of(new Cue(0, 2000, "Neurônios disparam juntos.")))));
+                    List.of(new Cue(0, 2000, "Neurônios disparam juntos.")))),
+            // the recording beside it, for the page's local player (captions there: not transcribed)
+            dl.resolve(A + ".webm").toAbsolutePath().normalize().toString());
     assertEquals(Optional.of(expected), store.read("vidAAAAAAA1"));
   }
 

@@ -140,11 +140,11 @@ class CorsTest {
     for (String bad : List.of("*", "https://course.example.org/", "https://course.example.org/lectures", "course.example.org",
         "ftp://course.example.org", "null", "")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new WebServer.Settings("127.0.0.1", 0, dir, null, List.of(bad)), bad);
+          () -> new WebServer.Settings("127.0.0.1", 0, dir, null, List.of(bad), List.of()), bad);
       assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("https://course.example.org"),
           e.getMessage());
     }
     assertEquals(List.of("https://course.example.org", "http://localhost:8000"), new WebServer.Settings(
-        "127.0.0.1", 0, dir, null, List.of("HTTPS://Course.Example.org", "http://localhost:8000")).corsOrigins());
+        "127.0.0.1", 0, dir, null, List.of("HTTPS://Course.Example.org", "http://localhost:8000"), List.of()).corsOrigins());
   }
 }

@@ -82,7 +82,7 @@ final class TestSite implements AutoCloseable {
   /** Another server on the same index whose search API the pages of {@code corsOrigins} may call. */
   TestSite alongsideWithCors(VideoSource videos, java.util.List<String> corsOrigins) {
     WebServer other = new WebServer(index, new SearchService(index), videos,
-        new WebServer.Settings("127.0.0.1", 0, web, FAKE_API, corsOrigins),
+        new WebServer.Settings("127.0.0.1", 0, web, FAKE_API, corsOrigins, java.util.List.of()),
         new WebServer.Operations(null, null, () -> null, false, NO_PRACTICAL_LIMIT));
     other.start();
     return new TestSite(null, other, web);
