@@ -20,7 +20,12 @@ public final class Recognizers {
     return open(dataDir, threads, VoskModelFiles.standard(), new Ffmpeg());
   }
 
-  static SpeechToText open(Path dataDir, int threads, VoskModelFiles files, Ffmpeg ffmpeg) throws IOException {
+  static VoskSpeechToText open(Path dataDir, int threads, VoskModelFiles files, Ffmpeg ffmpeg) throws IOException {
+    return open(dataDir, threads, files, ffmpeg, VoskSpeechToText.MIN_STRETCH_MS, VoskSpeechToText.MAX_STRETCH_MS);
+  }
+
+  static VoskSpeechToText open(Path dataDir, int threads, VoskModelFiles files, Ffmpeg ffmpeg, long minStretchMs, long maxStretchMs)
+      throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
@@ -36,6 +41,6 @@ public final class Recognizers {
       throw new IOException("Vosk's native library cannot be loaded on this system ("
           + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + e.getMessage(), e);
     }
-    return new VoskSpeechToText(model, VoskModelFiles.NAME, ffmpeg, dataDir.resolve("transcribing"), threads);
+    return new VoskSpeechToText(Engine.vosk(model), VoskModelFiles.NAME, ffmpeg, dataDir.resolve("transcribing"), threads, minStretchMs, maxStretchMs);
   }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import org.vosk.Model;
-import org.vosk.Recognizer;
 
 /**
  * Speech recognition with Vosk in this process. The audio, decoded by ffmpeg, is streamed through the
@@ -22,23 +20,34 @@ import org.vosk.Recognizer;
 final class VoskSpeechToText implements SpeechToText {
   static final long MIN_STRETCH_MS = 30_000;
   static final long MAX_STRETCH_MS = 180_000;
-  private static final float SAMPLE_RATE = 16_000f;
   private static final long PROGRESS_EVERY_MS = 1_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Model model;
+  private final Engine engine;
   private final String name;
   private final Ffmpeg ffmpeg;
   private final Path workDir;
   private final int threads;
   private final Semaphore recognisers;
+  private final long minStretchMs;
+  private final long maxStretchMs;
   private volatile boolean closed;
 
-  VoskSpeechToText(Model model, String name, Ffmpeg ffmpeg, Path workDir, int threads) {
+  VoskSpeechToText(Engine engine, String name, Ffmpeg ffmpeg, Path workDir, int threads) {
+    this(engine, name, ffmpeg, workDir, threads, MIN_STRETCH_MS, MAX_STRETCH_MS);
+  }
+
+  /** With other stretch lengths: tests use short ones to see several stretches in a short recording. */
+  VoskSpeechToText(Engine engine, String name, Ffmpeg ffmpeg, Path workDir, int threads, long minStretchMs, long maxStretchMs) {
+    if (minStretchMs <= 0 || maxStretchMs < minStretchMs) {
+      throw new IllegalArgumentException("stretches must be 0 < min <= max ms, got " + minStretchMs + " and " + maxStretchMs);
+    }
+    this.minStretchMs = minStretchMs;
+    this.maxStretchMs = maxStretchMs;
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
-    this.model = model;
+    this.engine = engine;
     this.name = name;
     this.ffmpeg = ffmpeg;
     this.workDir = workDir;
@@ -98,8 +107,7 @@ final class VoskSpeechToText implements SpeechToText {
     long offsetMs = from / PcmChunks.BYTES_PER_MS;
     List<HeardWord> words = new ArrayList<>();
     long reported = from;
-    try (Recognizer r = new Recognizer(model, SAMPLE_RATE)) {
-      r.setWords(true);
+    try (Engine.Session r = engine.session()) {
       while (true) {
         if (Thread.interrupted()) {
           throw new InterruptedException("transcription interrupted; finished stretches are kept for the next run");
@@ -107,17 +115,17 @@ final class VoskSpeechToText implements SpeechToText {
         checkOpen();
         int n = pcm.next();
         if (n == 0) {
-          heard(r.getFinalResult(), offsetMs, words);
+          heard(r.finalResult(), offsetMs, words);
           return new Stretch(new Checkpoint.Stretch(from, pcm.position(), words), true);
         }
-        boolean utteranceEnded = r.acceptWaveForm(pcm.buffer(), n);
+        boolean utteranceEnded = r.accept(pcm.buffer(), n);
         long fedMs = (pcm.position() - from) / PcmChunks.BYTES_PER_MS;
         if (utteranceEnded) {
-          heard(r.getResult(), offsetMs, words);
+          heard(r.result(), offsetMs, words);
         }
-        if ((utteranceEnded && fedMs >= MIN_STRETCH_MS) || fedMs >= MAX_STRETCH_MS) {
+        if ((utteranceEnded && fedMs >= minStretchMs) || fedMs >= maxStretchMs) {
           if (!utteranceEnded) {
-            heard(r.getFinalResult(), offsetMs, words);
+            heard(r.finalResult(), offsetMs, words);
           }
           return new Stretch(new Checkpoint.Stretch(from, pcm.position(), words), false);
         }
@@ -149,6 +157,11 @@ final class VoskSpeechToText implements SpeechToText {
     }
   }
 
+  /** Transcriptions waiting for a free recogniser. */
+  int waiting() {
+    return recognisers.getQueueLength();
+  }
+
   @Override
   public String name() {
     return name;
@@ -159,6 +172,6 @@ final class VoskSpeechToText implements SpeechToText {
     closed = true;
     // running transcriptions stop at their next chunk; the native model goes once none uses it
     recognisers.acquireUninterruptibly(threads);
-    model.close();
+    engine.close();
   }
 }
