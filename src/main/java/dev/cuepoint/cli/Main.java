@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Search what is said in YouTube lectures and jump to the moment.",
     subcommands = {
       CaptionsCommand.class,
+      TranscribeCommand.class,
       ImportCommand.class,
       CrawlCommand.class,
       AuthCommand.class,
