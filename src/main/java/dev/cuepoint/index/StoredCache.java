@@ -17,8 +17,11 @@ import org.apache.lucene.util.BytesRef;
  * estimate of the bytes held (least recently used out first). Thread-safe.
  */
 final class StoredCache {
-  /** What the cache may hold, estimated: about a thousand 20-minute lectures. */
-  static final long DEFAULT_MAX_BYTES = 96L << 20;
+  /**
+   * What the cache may hold, estimated: an eighth of the heap, at most 256 MB (some 7,000 lectures of
+   * 20 minutes; at least 16 MB).
+   */
+  static final long DEFAULT_MAX_BYTES = Math.clamp(Runtime.getRuntime().maxMemory() / 8, 16L << 20, 256L << 20);
 
   /** A document of one segment. */
   record Key(Object segment, int doc) {}
@@ -39,7 +42,7 @@ final class StoredCache {
 
     /** A text field's text ({@link StoredTexts#text}), decoded once. */
     String text(String field) {
-      return decoded(texts, field, f -> StoredTexts.text(all, f), t -> 2L * t.length());
+      return decoded(texts, field, f -> StoredTexts.text(all, f), StoredCache::sizeOf);
     }
 
     /** A text field's time map ({@link StoredTexts#timeMap}), decoded once. */
@@ -121,12 +124,22 @@ final class StoredCache {
     return bytes;
   }
 
+  /** A string's bytes: one a character when all are Latin-1 (the JVM keeps those compact), else two. */
+  static long sizeOf(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xFF) {
+        return 40 + 2L * s.length();
+      }
+    }
+    return 40 + s.length();
+  }
+
   private static long sizeOf(Document d) {
     long n = 64;
     for (IndexableField f : d) {
       BytesRef b = f.binaryValue();
       String s = b == null ? f.stringValue() : null;
-      n += 48 + (b != null ? b.length : s != null ? 2L * s.length() : 16);
+      n += 48 + (b != null ? b.length : s != null ? sizeOf(s) : 16);
     }
     return n;
   }
