@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  * Passages are windows of real 3Blue1Brown transcripts. Every setting's vectors are compared with
  * those of the setting OnnxEmbedder uses (largest difference of any component).
  *
- * <pre>java -cp … dev.cuepoint.bench.EmbedThroughput [seconds per setting]</pre>
+ * <pre>java -cp … dev.cuepoint.bench.EmbedThroughput [seconds per setting] [pair]</pre>
  */
 final class EmbedThroughput {
   private EmbedThroughput() {}
@@ -51,6 +51,8 @@ final class EmbedThroughput {
 
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
+    // "pair": only the setting OnnxEmbedder used and the one it uses now, alternating, 100 words
+    boolean pair = args.length > 1 && args[1].equals("pair");
     RealVideos real = RealVideos.load(RealVideos.DEFAULT_ROOT);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     byte[] onnx;
@@ -61,13 +63,13 @@ final class EmbedThroughput {
     System.out.printf("%d cores; %.0f s per setting%n", Runtime.getRuntime().availableProcessors(), seconds);
     System.out.println("| words per passage | passages per call | Java threads | intra-op threads | passages/s | max |Δ| vs default |");
     System.out.println("|---:|---:|---:|---:|---:|---:|");
-    for (int words : new int[] {40, 100, 200}) {
+    for (int words : pair ? new int[] {100, 100, 100} : new int[] {40, 100, 200}) {
       List<String> passages = passages(real, words, 2000);
       List<float[]> reference = null;
       // as OnnxEmbedder runs: langchain4j's default executor (a thread per core), ORT's default threads
-      Object[][] settings = {
+      Object[][] settings = pair ? new Object[][] {{0, 0}, {0, 1}} : new Object[][] {
           {0, 0}, // default executor, default intra-op
-          {1, 0}, {1, 1}, {1, 2}, {2, 1}, {2, 2}};
+          {0, 1}, {1, 0}, {1, 1}, {1, 2}, {2, 1}, {2, 2}};
       for (Object[] s : settings) {
         int javaThreads = (Integer) s[0];
         int intra = (Integer) s[1];
@@ -81,7 +83,7 @@ final class EmbedThroughput {
           OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN);
           Executor executor = javaThreads == 0 ? null : javaThreads == 1 ? Runnable::run : two;
           Model model = new Model(encoder, executor);
-          for (int perCall : new int[] {1, 32}) {
+          for (int perCall : pair ? new int[] {32} : new int[] {1, 32}) {
             if (perCall == 1 && javaThreads != 1 && javaThreads != 0) {
               continue; // one passage per call runs on the caller's thread whatever the executor
             }
