@@ -88,6 +88,20 @@ public interface KeywordIndex extends Closeable {
     /** The hit's stored fields among {@code fields}. */
     Document stored(Hit hit, Set<String> fields) throws IOException;
 
+    /**
+     * The text of a matched field of a hit ({@code text.<lang>}, {@code grams.<lang>}, title or
+     * chapters), out of {@code stored}, the hit's fields as {@link #stored} gave them; null when it
+     * has none. A view may keep texts it has unpacked before.
+     */
+    default String text(Hit hit, Document stored, String field) {
+      return StoredTexts.text(stored, field);
+    }
+
+    /** The time map of a matched field of a hit, as {@link #text}; null for fields without times. */
+    default TimeMap timeMap(Hit hit, Document stored, String field) {
+      return StoredTexts.timeMap(stored, field);
+    }
+
     /** The {@link #META} fields of a video, or null when the index does not hold it. */
     Document card(String videoId) throws IOException;
 

@@ -3,7 +3,6 @@ package dev.cuepoint.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,13 +59,16 @@ final class LuceneView implements KeywordIndex.View {
   private StoredFields storedFields;
 
   /**
-   * A ranked video. Its stored fields are read when first asked for, so a page's videos are
-   * decompressed once each (Lucene decompresses a whole document to read any of its fields: the card
-   * and the moments' texts are read in one go), and the videos of earlier pages not at all.
+   * A ranked video. Its stored fields are read when first asked for, all at once, so a page's videos
+   * are decompressed once each (Lucene decompresses a whole document to read any of its fields: the
+   * card and the moments' texts come from one read), and the videos of earlier pages not at all. A
+   * video shown by a recent search is not read again: its fields, unpacked transcripts and time maps
+   * come from the index's {@link StoredCache}.
    */
   private final class LuceneHit implements KeywordIndex.Hit {
     private final int doc;
     private final float score;
+    private StoredCache.Entry entry;
     private Document meta;
 
     LuceneHit(int doc, float score) {
@@ -83,7 +85,7 @@ final class LuceneView implements KeywordIndex.View {
     public Document meta() {
       if (meta == null) {
         try {
-          meta = storedFields().document(doc, KeywordIndex.META);
+          meta = only(entry().all, KeywordIndex.META);
         } catch (IOException e) {
           throw new UncheckedIOException("reading the stored fields of document " + doc + " failed", e);
         }
@@ -91,26 +93,50 @@ final class LuceneView implements KeywordIndex.View {
       return meta;
     }
 
-    /** The fields among {@code fields}; the card's fields too, in the same read, if not read yet. */
+    /** The fields among {@code fields}, in stored order. */
     Document stored(Set<String> fields) throws IOException {
-      if (meta != null) {
-        return storedFields().document(doc, fields);
+      return only(entry().all, fields);
+    }
+
+    StoredCache.Entry entry() throws IOException {
+      if (entry == null) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+        StoredCache.StoredRead read = () -> storedFields().document(doc);
+        entry = core == null ? index.storedCache().uncached(read)
+            : index.storedCache().get(new StoredCache.Key(core.getKey(), doc - leaf.docBase), read);
       }
-      Set<String> wanted = new HashSet<>(fields);
-      wanted.addAll(KeywordIndex.META);
-      Document all = storedFields().document(doc, wanted);
-      Document card = new Document();
-      Document out = new Document();
-      for (IndexableField f : all) {
-        if (KeywordIndex.META.contains(f.name())) {
-          card.add(f);
-        }
-        if (fields.contains(f.name())) {
-          out.add(f);
-        }
+      return entry;
+    }
+  }
+
+  /** The fields of {@code all} named in {@code names}, in their order. */
+  private static Document only(Document all, Set<String> names) {
+    Document out = new Document();
+    for (IndexableField f : all) {
+      if (names.contains(f.name())) {
+        out.add(f);
       }
-      meta = card;
-      return out;
+    }
+    return out;
+  }
+
+  @Override
+  public String text(KeywordIndex.Hit hit, Document stored, String field) {
+    return entryOf(hit).text(field);
+  }
+
+  @Override
+  public TimeMap timeMap(KeywordIndex.Hit hit, Document stored, String field) {
+    return entryOf(hit).timeMap(field);
+  }
+
+  private static StoredCache.Entry entryOf(KeywordIndex.Hit hit) {
+    try {
+      return ((LuceneHit) hit).entry();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the stored fields of a video failed", e);
     }
   }
 

@@ -39,6 +39,8 @@ public final class SearchIndex implements KeywordIndex {
   private volatile boolean closed;
   private final SearcherManager searchers;
   private final Analyzers analyzers = new Analyzers();
+  /** Stored fields of recently shown videos, with their unpacked texts: see {@link StoredCache}. */
+  private final StoredCache storedCache = new StoredCache(StoredCache.DEFAULT_MAX_BYTES);
   /** The transcript fields of the last reader seen; they change only when the index does. */
   private volatile TranscriptFields transcriptFields = new TranscriptFields(null, List.of());
   private volatile Path movedAside; // where a damaged index found at open went, or null
@@ -155,6 +157,10 @@ public final class SearchIndex implements KeywordIndex {
   @Override
   public Analyzers analyzers() {
     return analyzers;
+  }
+
+  StoredCache storedCache() {
+    return storedCache;
   }
 
   /** A searcher on the latest committed state; give it back with {@link #release}. */

@@ -1,6 +1,5 @@
 package dev.cuepoint.search;
 
-import dev.cuepoint.index.CompressedText;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
@@ -20,7 +19,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Finds the moments of one video: every match of the query in its transcripts, chapter titles and
@@ -100,13 +98,13 @@ final class MomentFinder {
     Document stored = view.stored(hit, storedFieldsFor(byText.keySet()));
     for (Map.Entry<String, List<Span>> e : byText.entrySet()) {
       String field = e.getKey();
-      String text = textOf(stored, field);
+      String text = view.text(hit, stored, field);
       List<Span> spans = text == null ? List.of() : dedupe(within(e.getValue(), text.length()));
       if (spans.isEmpty()) {
         continue;
       }
       String lang = Fields.languageOf(field);
-      TimeMap times = timeMap(stored, field);
+      TimeMap times = view.timeMap(hit, stored, field);
       String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
       String kind = lang == null ? null : stored.get(Fields.kind(lang));
       for (List<Span> cluster : cluster(spans, times)) {
@@ -218,21 +216,6 @@ final class MomentFinder {
       }
     }
     return out;
-  }
-
-  /** A matched field's text: a transcript from its compressed copy, a title or chapters as stored. */
-  private static String textOf(Document stored, String field) {
-    String lang = Fields.languageOf(field);
-    BytesRef packed = lang == null ? null : stored.getBinaryValue(Fields.transcript(lang));
-    // an index written before transcripts were stored compressed keeps them in text.<lang>
-    return packed != null ? CompressedText.decompress(packed) : stored.get(field);
-  }
-
-  private static TimeMap timeMap(Document stored, String field) {
-    String lang = Fields.transcriptLanguageOf(field);
-    String timesField = lang != null ? Fields.times(lang) : field.equals(Fields.CHAPTERS) ? Fields.CHAPTER_TIMES : null;
-    BytesRef bytes = timesField == null ? null : stored.getBinaryValue(timesField);
-    return bytes == null ? null : TimeMap.decode(bytes.bytes, bytes.offset, bytes.length);
   }
 
   /** The spans that end within the text. */

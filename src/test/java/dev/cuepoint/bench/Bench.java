@@ -134,6 +134,10 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("new-searches")) { // issue 21's load: see NewSearches
+      NewSearches.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      System.exit(0);
+    }
     Options o = Options.parse(args);
     Path report = new Bench(o).run();
     System.out.println("benchmark report: " + report.toAbsolutePath());
@@ -404,15 +408,21 @@ public final class Bench {
 
     /** @param cache whether the response cache is on (the default) or off ({@code searchCache: 0}) */
     static Server start(Path data, Path log, boolean cache) throws Exception {
+      return start(data, log, cache, List.of());
+    }
+
+    /** @param jvm options for the server's JVM (a flight recording, say), before the main class */
+    static Server start(Path data, Path log, boolean cache, List<String> jvm) throws Exception {
       int port;
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
       }
       String java = ProcessHandle.current().info().command().orElse("java");
-      List<String> cmd = List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dcuepoint.home=.",
-          "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+      List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dcuepoint.home=."));
+      cmd.addAll(jvm);
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
           "serve", "--data", data.toString(), "--port", Integer.toString(port), "--no-sample", "--web", "web",
-          "--no-access-log");
+          "--no-access-log"));
       long t0 = System.nanoTime();
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
       // the load comes from one address: the per-client rate limit would answer most of it with 429;

@@ -16,9 +16,13 @@ import java.util.List;
 /**
  * Writes every answer of the query mix (and second pages, and a larger page) as JSON lines, without
  * the time taken: run before and after an optimisation and compare the files, to show that users see
- * the same results and the same moments.
+ * the same results and the same moments. Every request is asked twice, the second round after the first has
+ * filled the index's caches; an answer that differs the second time is an error.
  *
- * <pre>java -cp … dev.cuepoint.bench.ResultsDump target/bench/remix-10000/data/lucene answers.jsonl</pre>
+ * <pre>java -cp … dev.cuepoint.bench.ResultsDump target/bench/remix-10000/data/lucene answers.jsonl [QUERIES]</pre>
+ *
+ * With {@code QUERIES} (a file of queries, one a line, as {@link NewSearches} writes), the answers to
+ * those queries' first pages follow the mix's.
  */
 public final class ResultsDump {
   private ResultsDump() {}
@@ -35,15 +39,32 @@ public final class ResultsDump {
         "gradient descent", "euler's formula", "e^x", "zzzzqqq", "probabilty distribution")) {
       requests.add(SearchRequest.of(extra));
     }
+    if (args.length > 2) {
+      for (String q : Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8)) {
+        requests.add(SearchRequest.of(q));
+      }
+    }
     try (SearchIndex index = SearchIndex.openReadOnly(Path.of(args[0]));
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
       SearchService service = new SearchService(index);
+      List<String> first = new ArrayList<>();
       for (SearchRequest r : requests) {
-        SearchResponse answer = service.search(r);
-        ObjectNode tree = json.valueToTree(answer);
-        tree.remove("tookMs");
-        out.println(json.writeValueAsString(tree));
+        first.add(answer(json, service, r));
       }
+      // asked again, with whatever the first round left in caches: the same answers
+      for (int i = 0; i < requests.size(); i++) {
+        if (!answer(json, service, requests.get(i)).equals(first.get(i))) {
+          throw new IllegalStateException("the second answer to " + requests.get(i).query() + " differs from the first");
+        }
+      }
+      first.forEach(out::println);
     }
+  }
+
+  private static String answer(ObjectMapper json, SearchService service, SearchRequest r) throws Exception {
+    SearchResponse answer = service.search(r);
+    ObjectNode tree = json.valueToTree(answer);
+    tree.remove("tookMs");
+    return json.writeValueAsString(tree);
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java -XX:StartFlightRecording=filename=target/search.jfr,settings=profile -cp … \
- *     dev.cuepoint.bench.SearchLoop target/bench/remix-10000/data/lucene 30 [KIND | q:QUERY]
+ *     dev.cuepoint.bench.SearchLoop target/bench/remix-10000/data/lucene 30 [KIND | q:QUERY | file:QUERIES]
  * jfr view hot-methods target/search.jfr
  * </pre>
  */
@@ -24,6 +24,8 @@ public final class SearchLoop {
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
     List<QueryMix.Query> queries = args.length < 3 ? QueryMix.ALL
         : args[2].startsWith("q:") ? List.of(new QueryMix.Query(null, args[2].substring(2), null))
+        : args[2].startsWith("file:") ? java.nio.file.Files.readAllLines(Path.of(args[2].substring(5))).stream()
+            .map(q -> new QueryMix.Query(null, q, null)).toList()
         : QueryMix.of(QueryMix.Kind.valueOf(args[2]));
     try (SearchIndex index = SearchIndex.openReadOnly(lucene)) {
       SearchService service = new SearchService(index);
