@@ -275,18 +275,25 @@ public final class YtDlpImporter {
     if (transcripts.isEmpty()) {
       return new Prepared(told.events, Outcome.NONE, null); // every caption file was reported
     }
-    Optional<Video> stored;
-    try {
-      stored = store.read(v.id());
-    } catch (CorpusException e) {
-      told.fail(e.file(), e.getMessage());
-      return new Prepared(told.events, Outcome.NONE, null);
+    Optional<Video> stored = stored(v, told);
+    if (stored == null) {
+      return new Prepared(told.events, Outcome.NONE, null); // reported
     }
     Video merged = VideoMerge.merge(v.id(), stored, v.infos(), transcripts, media(v));
     if (stored.isPresent() && stored.get().equals(merged)) {
       return new Prepared(told.events, Outcome.UNCHANGED, null);
     }
     return new Prepared(told.events, stored.isPresent() ? Outcome.CHANGED : Outcome.ADDED, store.stage(merged));
+  }
+
+  /** What the corpus holds of the video, or null when its file cannot be read (then reported). */
+  private Optional<Video> stored(YtDlpFolder.Sources v, Told told) throws IOException {
+    try {
+      return store.read(v.id());
+    } catch (CorpusException e) {
+      told.fail(e.file(), e.getMessage());
+      return null;
+    }
   }
 
   /** The video's recording as the corpus records it (absolute), or null when none was found. */
@@ -299,12 +306,9 @@ public final class YtDlpImporter {
    * (an earlier run did it, or a crawl found captions), and written at once, whole (a worker's part).
    */
   private Prepared transcribe(YtDlpFolder.Sources v, Told told) throws IOException {
-    Optional<Video> stored;
-    try {
-      stored = store.read(v.id());
-    } catch (CorpusException e) {
-      told.fail(e.file(), e.getMessage());
-      return new Prepared(told.events, Outcome.NONE, null);
+    Optional<Video> stored = stored(v, told);
+    if (stored == null) {
+      return new Prepared(told.events, Outcome.NONE, null); // reported
     }
     Path recording = v.media().get(0);
     if (stored.isPresent() && !stored.get().transcripts().isEmpty()) {
