@@ -108,6 +108,7 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final Settings settings;
+  private final Availability availability = new Availability();
 
   public WebServer(KeywordIndex index, SearchService search, VideoSource videos, Settings settings) {
     this(index, search, videos, settings, Operations.none());
@@ -134,7 +135,7 @@ public final class WebServer implements AutoCloseable {
     SearchApi searchApi = new SearchApi(
         new SearchCache(searcher, request -> state(search, request), ops.searchCache()), new Suggestions(index),
         search, moments, videos);
-    LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
+    LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops, availability);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
     RateLimiter searchLimiter = new RateLimiter(ops.searchLimit());
@@ -158,6 +159,9 @@ public final class WebServer implements AutoCloseable {
       });
       config.routes.before(SecurityHeaders::apply);
       config.routes.before(WebServer::refuseLargeBodies);
+      config.routes.before("/api/search", availability::check);
+      config.routes.before("/api/suggest", availability::check);
+      config.routes.before("/api/videos/{id}/moments", availability::check);
       config.routes.before("/api/search", searchLimiter::check);
       config.routes.before("/api/suggest", searchLimiter::check);
       config.routes.before("/api/videos/{id}/moments", searchLimiter::check);
@@ -223,6 +227,11 @@ public final class WebServer implements AutoCloseable {
     }
     app.start(settings.host(), settings.port());
     return this;
+  }
+
+  /** Whether searches are answered now (not while the index is rebuilt at start). */
+  public Availability availability() {
+    return availability;
   }
 
   /** The port listened on (the chosen one when started with port 0). */
