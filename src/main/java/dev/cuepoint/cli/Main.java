@@ -43,6 +43,10 @@ public final class Main implements Runnable {
 
   /** Runs a command line with the given streams; returns the exit status (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    SearchCommand search = SearchCommand.quick(args, out, err); // the common case, without picocli
+    if (search != null) {
+      return search.runQuick();
+    }
     CommandLine cl = new CommandLine(new Main());
     // picocli reads a command's options by reflection when it is added (its classes, built for Java 5,
     // also stay out of the JVM's start-up cache): a command line that names its subcommand gets only
