@@ -153,7 +153,8 @@ class StartupCacheTest {
       Files.writeString(zip.getPath("changed.txt"), "a new build", StandardCharsets.UTF_8);
     }
     long newSize = Files.size(jar);
-    assertFalse(ranFromCache("--version"), "a cache of the old jar was offered to the JVM");
+    assertFalse(ranFromCache("search", "--data", data.toString(), "--mode", "keyword", "hebbian"),
+        "a cache of the old jar was offered to the JVM");
     awaitUntil("the cache retrained for the new jar",
         () -> stamp("cli").contains("size=" + newSize) && stamp("serve").contains("size=" + newSize),
         Duration.ofMinutes(8));
