@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,11 @@ class KillDuringRefreshTest {
     });
     drain.setDaemon(true);
     drain.start();
+    // serve listens before its new index is built (searches answer 503 meanwhile): this test is about after
+    awaitUntil("the index built", () -> {
+      JsonNode rebuilding = get(p, "/api/status", false).path("rebuilding");
+      return rebuilding.isNull() || rebuilding.isMissingNode();
+    }, Duration.ofSeconds(120));
     return p;
   }
 
