@@ -18,13 +18,18 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+    return handle(ex, cl.getCommandName(), cl.getErr());
+  }
+
+  /** The same for a command run without picocli (see {@link Main#run}). */
+  static int handle(Exception ex, String command, java.io.PrintWriter err) {
     if (ex instanceof RuntimeException && !(ex instanceof UsageException) && !(ex instanceof InvalidQueryException)
         && !(ex instanceof UncheckedIOException) && !(ex instanceof CommandLine.PicocliException)) {
-      LOG.warn("cuepoint {} failed unexpectedly", cl.getCommandName(), ex); // a bug: the stack trace says where
+      LOG.warn("cuepoint {} failed unexpectedly", command, ex); // a bug: the stack trace says where
     } else {
       LOG.debug("command failed", ex);
     }
-    cl.getErr().println("cuepoint " + cl.getCommandName() + ": " + reason(ex));
+    err.println("cuepoint " + command + ": " + reason(ex));
     return ex instanceof InvalidQueryException || ex instanceof UsageException ? 2 : 1;
   }
 

@@ -12,21 +12,31 @@ import picocli.CommandLine.Command;
     name = "cuepoint",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Search what is said in YouTube lectures and jump to the moment.",
-    subcommands = {
-      CaptionsCommand.class,
-      TranscribeCommand.class,
-      ImportCommand.class,
-      CrawlCommand.class,
-      AuthCommand.class,
-      IndexCommand.class,
-      SearchCommand.class,
-      ServeCommand.class,
-      DoctorCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Search what is said in YouTube lectures and jump to the moment.")
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The subcommands, in the order the usage lists them (a new one goes here and in {@link #command}). */
+  static final java.util.List<String> COMMANDS =
+      java.util.List.of(
+          "captions", "transcribe", "import", "crawl", "auth", "index", "search", "serve", "doctor", "help");
+
+  /** A new instance of the subcommand named {@code name}. */
+  private static Object command(String name) {
+    return switch (name) {
+      case "captions" -> new CaptionsCommand();
+      case "transcribe" -> new TranscribeCommand();
+      case "import" -> new ImportCommand();
+      case "crawl" -> new CrawlCommand();
+      case "auth" -> new AuthCommand();
+      case "index" -> new IndexCommand();
+      case "search" -> new SearchCommand();
+      case "serve" -> new ServeCommand();
+      case "doctor" -> new DoctorCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
+  }
 
   public static void main(String[] args) {
     quietLucene();
@@ -36,7 +46,17 @@ public final class Main implements Runnable {
 
   /** Runs a command line with the given streams; returns the exit status (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    SearchCommand search = SearchCommand.quick(args, out, err); // the common case, without picocli
+    if (search != null) {
+      return search.runQuick();
+    }
     CommandLine cl = new CommandLine(new Main());
+    // picocli reads a command's options by reflection when it is added (its classes, built for Java 5,
+    // also stay out of the JVM's start-up cache): a command line that names its subcommand gets only
+    // that one; usage, help and mistakes (which suggest the nearest name) get them all
+    for (String name : subcommandsFor(args)) {
+      cl.addSubcommand(name, command(name));
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new Failures());
@@ -87,6 +107,17 @@ public final class Main implements Runnable {
   // held strongly: java.util.logging forgets the level of a logger nobody references
   private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  /** The subcommands a command line needs: the one it names, none for --version, else all. */
+  static java.util.List<String> subcommandsFor(String[] args) {
+    if (args.length > 0 && COMMANDS.contains(args[0]) && !args[0].equals("help")) {
+      return java.util.List.of(args[0]);
+    }
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return java.util.List.of();
+    }
+    return COMMANDS;
+  }
 
   private static String subcommandName(CommandLine cl) {
     return cl.getParent() == null ? "" : cl.getCommandName() + " ";

@@ -74,6 +74,89 @@ final class SearchCommand implements Callable<Integer> {
           + " default: hybrid where passage vectors exist, else keyword")
   String mode;
 
+  // set when the command line was read without picocli (see quick); else picocli's streams
+  private PrintWriter out;
+  private PrintWriter err;
+
+  private PrintWriter out() {
+    return out != null ? out : spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return err != null ? err : spec.commandLine().getErr();
+  }
+
+  /** The options {@link #quick} reads: each takes a value. */
+  private static final java.util.Set<String> VALUE_OPTIONS =
+      java.util.Set.of("--data", "--mode", "--limit", "--offset", "--moments", "--playlist", "--lang", "--sort");
+
+  /**
+   * A search command line read without picocli, or null when picocli must read it. Picocli builds its
+   * model of the command by reflection and its classes (Java 5 class files) stay out of the JVM's
+   * start-up cache: that is a third of a search's start. So the plain, common command lines — words
+   * and the options above, {@code --opt value} or {@code --json}, each at most once — are read here, to
+   * the same fields and defaults; anything else (help, {@code --opt=value}, dates, the OpenSearch
+   * options, a word starting with "-", a value that does not parse, a mistake) goes to picocli, which
+   * answers as it always has.
+   */
+  static SearchCommand quick(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length < 2 || !args[0].equals("search")) {
+      return null;
+    }
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    java.util.List<String> words = new java.util.ArrayList<>();
+    boolean json = false;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--json")) {
+        if (json) {
+          return null;
+        }
+        json = true;
+      } else if (VALUE_OPTIONS.contains(a)) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("-") || values.put(a, args[++i]) != null) {
+          return null;
+        }
+      } else if (a.startsWith("-")) {
+        return null;
+      } else {
+        words.add(a);
+      }
+    }
+    String dataEnv = System.getenv("CUEPOINT_DATA");
+    if (words.isEmpty() || (dataEnv != null && dataEnv.isBlank())) {
+      return null;
+    }
+    SearchCommand c = new SearchCommand();
+    try {
+      c.limit = Integer.parseInt(values.getOrDefault("--limit", "10"));
+      c.offset = Integer.parseInt(values.getOrDefault("--offset", "0"));
+      c.moments = Integer.parseInt(values.getOrDefault("--moments", "5"));
+      c.data = new DataDir();
+      c.data.dir = java.nio.file.Path.of(values.getOrDefault("--data", dataEnv != null ? dataEnv : "index"));
+    } catch (NumberFormatException | java.nio.file.InvalidPathException e) {
+      return null; // picocli says what is wrong
+    }
+    c.query = words.toArray(String[]::new);
+    c.json = json;
+    c.mode = values.get("--mode");
+    c.sort = values.getOrDefault("--sort", "relevance");
+    c.playlist = values.get("--playlist");
+    c.lang = values.get("--lang");
+    c.out = out;
+    c.err = err;
+    return c;
+  }
+
+  /** Runs a command {@link #quick} read: the exit status, failures reported as picocli's handler does. */
+  int runQuick() {
+    try {
+      return call();
+    } catch (Exception e) {
+      return Failures.handle(e, "search", err);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     SearchRequest.Sort order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
@@ -101,7 +184,7 @@ final class SearchCommand implements Callable<Integer> {
       if (passages != null && !"keyword".equals(response.mode())) {
         notePending(passages);
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       if (json) {
         out.println(Json.write(response));
       } else {
@@ -133,9 +216,9 @@ final class SearchCommand implements Callable<Integer> {
         throw e;
       }
       // the passage index cannot be read: opening it for writing moves it aside, then it is rebuilt
-      spec.commandLine().getErr().println("the passage index cannot be read (" + e.getMessage()
+      err().println("the passage index cannot be read (" + e.getMessage()
           + "): rebuilding it from the corpus");
-      IndexCommand.embed(data, false, spec.commandLine().getErr());
+      IndexCommand.embed(data, false, err());
       return PassageIndex.openReadOnly(data.vectors());
     }
   }
@@ -148,9 +231,9 @@ final class SearchCommand implements Callable<Integer> {
       if (!IndexRepair.isDamage(e)) {
         throw e;
       }
-      spec.commandLine().getErr().println("the keyword index cannot be read (" + e.getMessage()
+      err().println("the keyword index cannot be read (" + e.getMessage()
           + "): rebuilding it from the corpus");
-      IndexCommand.updateKeywords(data, false, spec.commandLine().getErr());
+      IndexCommand.updateKeywords(data, false, err());
       return data.openIndex(System.getenv(), true);
     }
   }
@@ -160,7 +243,7 @@ final class SearchCommand implements Callable<Integer> {
     PassageIndex.Backlog left = passages.backlog(
         dev.cuepoint.index.CorpusSnapshot.of(new dev.cuepoint.corpus.CorpusStore(data.dir)), Vectors.embedder(), false);
     if (left.videos() > 0) {
-      spec.commandLine().getErr().printf(
+      err().printf(
           "note: semantic search covers only the passages embedded so far: those of %d of the corpus's videos are"
               + " not embedded yet ('cuepoint index' embeds them now; 'cuepoint serve' in the background)%n",
           left.videos());

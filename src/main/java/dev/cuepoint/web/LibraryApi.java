@@ -24,8 +24,11 @@ final class LibraryApi {
   private final Instant startedAt;
   private final WebServer.Operations ops;
   private final ModeSearch search;
+  private final Availability availability;
 
-  LibraryApi(KeywordIndex index, ModeSearch search, VideoSource videos, Instant startedAt, WebServer.Operations ops) {
+  LibraryApi(KeywordIndex index, ModeSearch search, VideoSource videos, Instant startedAt, WebServer.Operations ops,
+      Availability availability) {
+    this.availability = availability;
     this.index = index;
     this.search = search;
     this.videos = videos;
@@ -95,7 +98,8 @@ final class LibraryApi {
         refresher == null ? null : refresher.current().map(RefreshView::of).orElse(null),
         refresher == null ? null : refresher.nextScheduled().map(Instant::toString).orElse(null),
         ops.quotaUsedToday().get(),
-        semantic(search)));
+        semantic(search),
+        availability.status()));
   }
 
   /**
@@ -137,6 +141,8 @@ final class LibraryApi {
    * @param nextRefresh when the next scheduled refresh starts, null when none is scheduled
    * @param quotaUsedToday YouTube Data API units spent today (Pacific time), null when unknown
    * @param semantic how far the passages of semantic search are embedded (see {@link #semantic})
+   * @param rebuilding while the keyword index is rebuilt at start (searches answer 503):
+   *     {@code {"reason", "videos", "of", "message", "retryAfterSeconds"}}; null otherwise
    */
   record StatusBody(
       int videos,
@@ -150,6 +156,7 @@ final class LibraryApi {
       RefreshView runningRefresh,
       String nextRefresh,
       Long quotaUsedToday,
-      Map<String, Object> semantic) {}
+      Map<String, Object> semantic,
+      Map<String, Object> rebuilding) {}
 
 }

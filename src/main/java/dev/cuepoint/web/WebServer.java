@@ -127,6 +127,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Settings settings;
   private final Metrics metrics;
+  private final Availability availability = new Availability();
 
   public WebServer(KeywordIndex index, SearchService search, VideoSource videos, Settings settings) {
     this(index, search, videos, settings, Operations.none());
@@ -153,7 +154,7 @@ public final class WebServer implements AutoCloseable {
         : search::moments;
     SearchCache cache = new SearchCache(searcher, request -> state(search, request), ops.searchCache());
     SearchApi searchApi = new SearchApi(cache, new Suggestions(index), search, moments, videos);
-    LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops);
+    LibraryApi library = new LibraryApi(index, search, videos, Instant.now(), ops, availability);
     AdminApi admin = ops.refresher() == null ? null : new AdminApi(ops.refresher(), ops.adminToken());
     byte[] openapi = openapi();
     MediaFiles media = new MediaFiles(videos, settings.mediaFolders());
@@ -186,6 +187,10 @@ public final class WebServer implements AutoCloseable {
         }
         config.routes.options(path, cors::preflight);
       }
+      // a 503 while the index is rebuilt, before the rate limit counts the request
+      config.routes.before("/api/search", availability::check);
+      config.routes.before("/api/suggest", availability::check);
+      config.routes.before("/api/videos/{id}/moments", availability::check);
       config.routes.before("/api/search", searchLimiter::check);
       config.routes.before("/api/suggest", searchLimiter::check);
       config.routes.before("/api/videos/{id}/moments", searchLimiter::check);
@@ -266,6 +271,11 @@ public final class WebServer implements AutoCloseable {
     }
     app.start(settings.host(), settings.port());
     return this;
+  }
+
+  /** Whether searches are answered now (not while the index is rebuilt at start). */
+  public Availability availability() {
+    return availability;
   }
 
   /** The port listened on (the chosen one when started with port 0). */

@@ -87,8 +87,18 @@ class DamagedIndexHealsTest {
   Service start() throws IOException {
     Config settings = new Config(List.of(), List.of(), List.of("ytdlp-folder"), List.of(), List.of(), null,
         "127.0.0.1", 0, null, 10_000, false, null);
-    return Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(log, true),
+    Service s = Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(log, true),
         new PrintWriter(log, true), new FakeEmbedder("fake", 256));
+    try {
+      // serve listens before its index is rebuilt (searches answer 503 meanwhile): this test is about after
+      if (!s.awaitSearchable(60_000)) {
+        throw new AssertionError("the index was not rebuilt within 60 s:\n" + log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return s;
   }
 
   JsonNode get(Service s, String pathAndQuery) throws Exception {

@@ -66,6 +66,8 @@ class LoadDuringRefreshTest {
         "127.0.0.1", 0, TOKEN, 10_000, false, null, new RateLimiter.Limit(1_000_000, 1_000_000));
     try (Service service = Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(sink),
         new PrintWriter(sink))) {
+      // serve listens before its new index is built (searches answer 503 meanwhile): the load starts after
+      assertTrue(service.awaitSearchable(120_000), "the index was built within 120 s");
       String base = "http://127.0.0.1:" + service.server.port();
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       long end = System.nanoTime() + seconds * 1_000_000_000L;

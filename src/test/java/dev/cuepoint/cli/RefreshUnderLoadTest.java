@@ -56,6 +56,8 @@ class RefreshUnderLoadTest {
     ImportCommand.importInto(data, List.of(incoming), new PrintWriter(sink));
     service = Service.start(data, settings, Path.of("web"), env(), new PrintWriter(sink),
         new PrintWriter(sink));
+    // serve listens before its new index is built (searches answer 503 meanwhile): these tests are about after
+    assertTrue(service.awaitSearchable(120_000), "the index was built within 120 s");
   }
 
   /** The environment the app starts with: the embedded index here; subclasses choose other backends. */

@@ -53,8 +53,11 @@ class SemanticServiceTest {
   Service start(DataDir data, Path folder) throws Exception {
     Config settings = new Config(List.of(), List.of(), List.of("ytdlp-folder"), List.of(), List.of(folder), null,
         "127.0.0.1", 0, null, 10_000, false, null);
-    return Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(log, true),
+    Service s = Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(log, true),
         new PrintWriter(log, true));
+    // serve listens before its new index is built (searches answer 503 meanwhile): this test is about after
+    assertTrue(s.awaitSearchable(60_000), "the index was built within 60 s:\n" + log);
+    return s;
   }
 
   JsonNode search(Service s, String q, String mode) throws Exception {
