@@ -138,12 +138,13 @@ function renderVideo(v, s) {
   img.loading = 'lazy';
   img.width = 160;
   img.height = 90;
-  img.src = v.thumbnailUrl;
-  // no picture: no empty column with a lone duration either
-  img.addEventListener('error', () => {
+  // no picture (a local recording has none, or it fails): no empty column with a lone duration either
+  const noThumb = () => {
     thumbLink.remove();
     li.classList.add('no-thumb');
-  });
+  };
+  img.addEventListener('error', noThumb);
+  if (v.thumbnailUrl) img.src = v.thumbnailUrl;
   thumbLink.appendChild(img);
   if (v.durationSeconds > 0) thumbLink.appendChild(el('span', 'duration', clock(v.durationSeconds)));
   thumbLink.addEventListener('click', (ev) => {
@@ -153,7 +154,8 @@ function renderVideo(v, s) {
     if (first) first.click();
     else choose(v.videoId, 0);
   });
-  li.appendChild(thumbLink);
+  if (v.thumbnailUrl) li.appendChild(thumbLink);
+  else li.classList.add('no-thumb');
 
   const head = el('div', 'video-head');
   head.appendChild(el('h3', 'title', v.title || '(untitled)'));

@@ -192,7 +192,7 @@
       (video.moments || []).forEach(function (m) {
         var item = make('li');
         var a = make('a', 'moment');
-        a.href = m.url;
+        a.href = new URL(m.url, base).href; // a local recording's link is Cuepoint's own page
         a.target = '_blank';
         a.rel = 'noopener';
         a.dataset.video = video.videoId;

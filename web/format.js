@@ -20,6 +20,9 @@ export function plural(n, word) {
   return n + ' ' + word + (n === 1 ? '' : 's');
 }
 
+/** Whether an id can name a YouTube video: the ids Cuepoint makes for recordings end in a character no YouTube id ends in. */
+export const onYouTube = (id) => 'AEIMQUYcgkosw048'.includes(String(id || '').charAt(10));
+
 export const youtubeWatch = (id, t) => 'https://www.youtube.com/watch?v=' + encodeURIComponent(id) + '&t=' + Math.floor(t) + 's';
 export const youtuBe = (id, t) => 'https://youtu.be/' + encodeURIComponent(id) + (t ? '?t=' + Math.floor(t) : '');
 

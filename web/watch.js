@@ -1,6 +1,6 @@
 // The player's panel: the video playing and its transcript (one listbox, find, follow playback).
 import { $, el, option, appendMarked } from './dom.js';
-import { clock, plural, youtubeWatch, youtuBe, queryWords, wordRanges, findRanges } from './format.js';
+import { clock, plural, onYouTube, youtubeWatch, youtuBe, queryWords, wordRanges, findRanges } from './format.js';
 import { readUrl, urlFor, go } from './url.js';
 import { api } from './api.js';
 import { playerApi, playInPlayer, currentTime, isPlaying, playerHolds, pausePlayer } from './player.js';
@@ -61,6 +61,8 @@ function updateNow(t) {
   if (!s.video) return;
   $('now-time').textContent = clock(t);
   $('open-youtube').href = youtubeWatch(s.video, t);
+  // a recording that is on no YouTube page gets no YouTube buttons
+  $('open-youtube').hidden = $('copy-youtube').hidden = isLocal(s.video) === true && !onYouTube(s.video);
 }
 
 async function loadTranscript(video, q) {

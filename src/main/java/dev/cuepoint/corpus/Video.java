@@ -42,6 +42,17 @@ public record Video(
   /** YouTube video ids: 11 characters of {@code [A-Za-z0-9_-]}. */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{11}");
 
+  /**
+   * The last character of every YouTube id: an id is 64 bits in base64url, so its 11th character
+   * carries 4 bits and is one of these 16. The ids Cuepoint makes for recordings end in another.
+   */
+  private static final String YOUTUBE_LAST = "AEIMQUYcgkosw048";
+
+  /** Whether an id can name a YouTube video (false for the ids Cuepoint makes for recordings). */
+  public static boolean onYouTube(String id) {
+    return id.length() == 11 && YOUTUBE_LAST.indexOf(id.charAt(10)) >= 0;
+  }
+
   public Video {
     Objects.requireNonNull(id, "id");
     if (!ID.matcher(id).matches()) {
@@ -92,8 +103,16 @@ public record Video(
     return !media.isEmpty();
   }
 
-  /** The YouTube watch URL of this video. */
+  /**
+   * Whether this video is a recording that exists only here (imported from a file whose name holds
+   * no YouTube id): its links are Cuepoint's own watch page and it has no YouTube thumbnail.
+   */
+  public boolean localOnly() {
+    return hasMedia() && !onYouTube(id);
+  }
+
+  /** The YouTube watch URL of this video; Cuepoint's own watch page for a {@linkplain #localOnly local} recording. */
   public String url() {
-    return "https://www.youtube.com/watch?v=" + id;
+    return localOnly() ? "/watch/" + id : "https://www.youtube.com/watch?v=" + id;
   }
 }

@@ -37,6 +37,8 @@ public final class Fields {
   /** Number of cues in the video's searched transcripts (doc values, for the status counts). */
   public static final String CUES = "cues";
   public static final String THUMBNAIL = "thumbnail";
+  /** Stored "1" on a recording that exists only here ({@link dev.cuepoint.corpus.Video#localOnly}). */
+  public static final String LOCAL = "local";
 
   /** Prefix of the per-language transcript text fields. */
   public static final String TEXT_PREFIX = "text.";

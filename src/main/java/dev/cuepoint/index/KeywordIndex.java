@@ -67,7 +67,7 @@ public interface KeywordIndex extends Closeable {
 
   /** What a result shows of a video besides its moments (not the transcripts: they are large). */
   Set<String> META = Set.of(Fields.ID, Fields.TITLE, Fields.CHANNEL, Fields.PUBLISHED, Fields.DURATION,
-      Fields.THUMBNAIL, Fields.PLAYLIST);
+      Fields.THUMBNAIL, Fields.PLAYLIST, Fields.LOCAL);
 
   /** The index as of one moment: every call answers from the same state. */
   interface View extends Closeable {

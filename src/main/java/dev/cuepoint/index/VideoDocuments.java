@@ -84,6 +84,9 @@ public final class VideoDocuments {
     }
     d.add(new StoredField(Fields.DURATION, v.durationSeconds()));
     d.add(new StoredField(Fields.THUMBNAIL, v.thumbnailUrl()));
+    if (v.localOnly()) {
+      d.add(new StoredField(Fields.LOCAL, "1"));
+    }
 
     java.util.Set<String> langs = new java.util.LinkedHashSet<>();
     long cues = 0;

@@ -33,12 +33,17 @@ final class VideoCards {
     IndexableField published = d.getField(Fields.PUBLISHED);
     IndexableField duration = d.getField(Fields.DURATION);
     String thumb = d.get(Fields.THUMBNAIL);
+    boolean local = d.get(Fields.LOCAL) != null; // a recording on no YouTube page: Cuepoint's own links
+    if (local) {
+      moments = moments.stream().map(m -> new Moment(m.start(), m.end(), Links.local(id, Math.round(m.start() * 1000)),
+          m.text(), m.highlights(), m.lang(), m.source(), m.kind(), m.match())).toList();
+    }
     return new VideoHit(
         id,
         d.get(Fields.TITLE),
         d.get(Fields.CHANNEL),
-        "https://www.youtube.com/watch?v=" + id,
-        thumb == null || thumb.isEmpty() ? "https://i.ytimg.com/vi/" + id + "/mqdefault.jpg" : thumb,
+        local ? "/watch/" + id : "https://www.youtube.com/watch?v=" + id,
+        thumb != null && !thumb.isEmpty() ? thumb : local ? "" : "https://i.ytimg.com/vi/" + id + "/mqdefault.jpg",
         published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()).toString(),
         duration == null ? 0 : duration.numericValue().longValue(),
         Arrays.asList(d.getValues(Fields.PLAYLIST)),

@@ -57,7 +57,7 @@ record VideoView(
         v.description(),
         v.channel(),
         v.url(),
-        v.thumbnailUrl().isEmpty() ? "https://i.ytimg.com/vi/" + v.id() + "/mqdefault.jpg" : v.thumbnailUrl(),
+        !v.thumbnailUrl().isEmpty() || v.localOnly() ? v.thumbnailUrl() : "https://i.ytimg.com/vi/" + v.id() + "/mqdefault.jpg",
         v.publishedAt() == null ? null : v.publishedAt().toString(),
         v.durationSeconds(),
         v.playlists().stream().map(VideoView::playlist).toList(),
