@@ -52,8 +52,10 @@ class BackgroundEmbeddingTest {
   Service start(FakeEmbedder embedder) throws Exception {
     Config settings = new Config(List.of(), List.of(), List.of("ytdlp-folder"), List.of(), List.of(folder), null,
         "127.0.0.1", 0, null, 10_000, false, null);
-    return Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(log, true),
+    Service s = Service.start(data, settings, Path.of("web"), Map.of(), new PrintWriter(log, true),
         new PrintWriter(log, true), embedder);
+    assertTrue(s.awaitSearchable(60_000), "the index was built within 60 s:\n" + log);
+    return s;
   }
 
   JsonNode get(Service s, String pathAndQuery) throws Exception {

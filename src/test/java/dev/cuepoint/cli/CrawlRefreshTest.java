@@ -70,6 +70,7 @@ class CrawlRefreshTest {
         new dev.cuepoint.web.RateLimiter.Limit(100_000, 100_000));
     service = Service.start(data, settings, Path.of("web"), Map.of("CUEPOINT_YOUTUBE_API_KEY", apiKey),
         new PrintWriter(sink), new PrintWriter(sink));
+    assertTrue(service.awaitSearchable(60_000), "the index was built within 60 s:\n" + sink);
   }
 
   HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

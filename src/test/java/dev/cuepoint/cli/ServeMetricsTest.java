@@ -56,8 +56,10 @@ class ServeMetricsTest {
     Lectures.writeYtDlpFolder(folder);
     Config settings = new Config(List.of(Lectures.PLAYLIST), List.of(), List.of("ytdlp-folder"), List.of(),
         List.of(folder), null, "127.0.0.1", 0, adminToken, 10_000, false, fake.root());
-    return Service.start(Folders.data(tmp.resolve("data")), settings, Path.of("web"), env, new PrintWriter(sink),
+    Service s = Service.start(Folders.data(tmp.resolve("data")), settings, Path.of("web"), env, new PrintWriter(sink),
         new PrintWriter(sink));
+    assertTrue(s.awaitSearchable(60_000), "the index was built within 60 s:\n" + sink);
+    return s;
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {

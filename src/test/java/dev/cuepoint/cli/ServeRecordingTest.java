@@ -43,8 +43,10 @@ class ServeRecordingTest {
   Service serve(DataDir data, Map<String, String> env) throws Exception {
     Config settings = new Config(List.of(), List.of(), List.of(), List.of(), List.of(), null,
         "127.0.0.1", 0, null, 10_000, false, null);
-    return Service.start(data, settings, Path.of("web"), env, new PrintWriter(log, true),
+    Service s = Service.start(data, settings, Path.of("web"), env, new PrintWriter(log, true),
         new PrintWriter(log, true), null);
+    assertTrue(s.awaitSearchable(60_000), "the index was built within 60 s:\n" + log);
+    return s;
   }
 
   @Test
