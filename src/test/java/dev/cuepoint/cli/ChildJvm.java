@@ -60,6 +60,17 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Waits for the process to end by itself; returns its exit status. */
+  /**
+   * Watches the process for {@code millis} ms — the moment a signal is meant to land — and fails if it
+   * ends by itself meanwhile (a crash before the signal would otherwise be blamed on the signal).
+   */
+  void staysUpFor(long millis) throws InterruptedException {
+    if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("cuepoint ended by itself (status " + process.exitValue() + ") within " + millis
+          + " ms, before the signal:\n" + output());
+    }
+  }
+
   int await(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -71,8 +71,8 @@ class KillAtRandomPointsTest {
         // a random moment from just after the JVM starts to well into the work
         long delay = 300 + random.nextInt(2_700);
         try (ChildJvm child = ChildJvm.start(List.of(), Map.of(), args)) {
-          Thread.sleep(delay);
-          boolean alive = child.process.isAlive();
+          // the kill lands `delay` ms in, or at once when the command has already ended by then
+          boolean alive = !child.process.waitFor(delay, java.util.concurrent.TimeUnit.MILLISECONDS);
           child.kill9();
           killedMidway += alive ? 1 : 0;
           System.out.printf("round %d: %s killed after %d ms%s%n", round, step, delay,

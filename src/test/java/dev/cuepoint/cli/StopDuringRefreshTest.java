@@ -128,7 +128,7 @@ class StopDuringRefreshTest {
           };
         }, Duration.ofSeconds(300));
         long after = random.nextLong(moment == Moment.EMBEDDING ? 1_500 : 400);
-        Thread.sleep(after); // the moment under test, not a wait for something to happen
+        child.staysUpFor(after); // the moment under test: serve must still run when the signal comes
         boolean running = get(port, "/api/admin/refresh/" + id).path("result").asText().equals("running");
         landed += running ? 1 : 0;
         child.process.destroy(); // SIGTERM

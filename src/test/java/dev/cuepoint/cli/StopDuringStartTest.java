@@ -110,7 +110,7 @@ class StopDuringStartTest {
       long after = from + random.nextLong(aimed ? load.end() + 100 - from : 3_000);
       ChildJvm child = serve(data);
       try (child) {
-        Thread.sleep(after); // the moment under test, not a wait for something to happen
+        child.staysUpFor(after); // the moment under test: serve must still run when the signal comes
         child.process.destroy(); // SIGTERM
         int status = child.await(90);
         String what = "round " + round + " (seed " + SEED + "), SIGTERM " + after + " ms after the launch"
