@@ -45,6 +45,38 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
     super(PER_FIELD_REUSE_STRATEGY);
   }
 
+  /** A word of analysed text as the index holds it, and its position (gaps where words were dropped). */
+  public record Token(String text, int position) {}
+
+  /** {@code text} analysed as {@code field} is: what a query must ask the index for. */
+  public java.util.List<Token> tokens(String field, String text) {
+    java.util.List<Token> out = new java.util.ArrayList<>();
+    try (TokenStream ts = tokenStream(field, text)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute inc =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = -1;
+      while (ts.incrementToken()) {
+        pos += inc.getPositionIncrement();
+        out.add(new Token(term.toString(), pos));
+      }
+      ts.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("analysing a query string failed", e); // in-memory: cannot happen
+    }
+    return out;
+  }
+
+  /**
+   * {@code text} normalised as {@code field} is, without cutting it into words (folding, lower case):
+   * what a prefix or wildcard is matched against.
+   */
+  public String normalized(String field, String text) {
+    return normalize(field, text).utf8ToString();
+  }
+
   @Override
   protected Analyzer getWrappedAnalyzer(String field) {
     if (Fields.WORDS.equals(field)) {

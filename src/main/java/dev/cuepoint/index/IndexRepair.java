@@ -105,15 +105,14 @@ public final class IndexRepair {
     if (index.movedAside() != null) {
       return "the old one could not be read and was moved to " + index.movedAside();
     }
-    if (corpusVideos == 0 || !(index instanceof SearchIndex)) {
+    if (corpusVideos == 0 || !index.repairsDamagedCopy()) {
       return null; // nothing to wait for; a cluster is searchable while it follows the corpus
     }
     try (KeywordIndex.View view = index.view()) {
       if (view.videos() == 0) {
         return "it is new";
       }
-      int current = view.count(
-          org.apache.lucene.document.NumericDocValuesField.newSlowExactQuery(Fields.SCHEMA, Fields.SCHEMA_VERSION));
+      int current = view.videosInCurrentLayout();
       return current == 0 ? "it was written by an older version, in another layout" : null;
     }
   }

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
@@ -23,7 +21,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -46,9 +43,11 @@ import org.apache.lucene.util.BytesRef;
 final class LuceneView implements KeywordIndex.View {
   private final SearchIndex index;
   private final IndexSearcher searcher;
-  /** The last query whose matches were asked for, and its weight: one per search, reused per hit. */
-  private Query matchesQuery;
-  private Weight matchesWeight;
+  /** The search's queries in Lucene's terms: each prefix, wildcard and fuzzy word expanded once. */
+  private final LuceneQueryTranslator queries = new LuceneQueryTranslator();
+  /** The last groups whose spans were asked for, and their weight: one per search, reused per hit. */
+  private LuceneQueryTranslator.Groups spansGroups;
+  private Weight spansWeight;
 
   LuceneView(SearchIndex index, IndexSearcher searcher) {
     this.index = index;
@@ -69,7 +68,7 @@ final class LuceneView implements KeywordIndex.View {
     private final int doc;
     private final float score;
     private StoredCache.Entry entry;
-    private Document meta;
+    private StoredValues meta;
 
     LuceneHit(int doc, float score) {
       this.doc = doc;
@@ -82,10 +81,10 @@ final class LuceneView implements KeywordIndex.View {
     }
 
     @Override
-    public Document meta() {
+    public StoredValues meta() {
       if (meta == null) {
         try {
-          meta = only(entry().all, KeywordIndex.META);
+          meta = StoredValues.of(entry().all, KeywordIndex.META);
         } catch (IOException e) {
           throw new UncheckedIOException("reading the stored fields of document " + doc + " failed", e);
         }
@@ -94,8 +93,8 @@ final class LuceneView implements KeywordIndex.View {
     }
 
     /** The fields among {@code fields}, in stored order. */
-    Document stored(Set<String> fields) throws IOException {
-      return only(entry().all, fields);
+    StoredValues stored(Set<String> fields) throws IOException {
+      return StoredValues.of(entry().all, fields);
     }
 
     StoredCache.Entry entry() throws IOException {
@@ -111,24 +110,13 @@ final class LuceneView implements KeywordIndex.View {
     }
   }
 
-  /** The fields of {@code all} named in {@code names}, in their order. */
-  private static Document only(Document all, Set<String> names) {
-    Document out = new Document();
-    for (IndexableField f : all) {
-      if (names.contains(f.name())) {
-        out.add(f);
-      }
-    }
-    return out;
-  }
-
   @Override
-  public String text(KeywordIndex.Hit hit, Document stored, String field) {
+  public String text(KeywordIndex.Hit hit, StoredValues stored, String field) {
     return entryOf(hit).text(field);
   }
 
   @Override
-  public TimeMap timeMap(KeywordIndex.Hit hit, Document stored, String field) {
+  public TimeMap timeMap(KeywordIndex.Hit hit, StoredValues stored, String field) {
     return entryOf(hit).timeMap(field);
   }
 
@@ -153,7 +141,9 @@ final class LuceneView implements KeywordIndex.View {
   }
 
   @Override
-  public KeywordIndex.Page top(Query ranking, Query matching, boolean byDate, int n) throws IOException {
+  public KeywordIndex.Page top(SearchQuery rankingQuery, SearchQuery matchingQuery, boolean byDate, int n)
+      throws IOException {
+    Query ranking = queries.toLucene(rankingQuery);
     TopDocs top;
     long total;
     if (!byDate && !hasSloppyPhrase(ranking)) {
@@ -166,7 +156,7 @@ final class LuceneView implements KeywordIndex.View {
       top = byDate ? searcher.search(ranking, n, byDate(), true) : searcher.search(ranking, n);
       total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
           ? top.totalHits.value()
-          : searcher.count(matching);
+          : searcher.count(queries.toLucene(matchingQuery));
     }
     List<KeywordIndex.Hit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
@@ -198,32 +188,33 @@ final class LuceneView implements KeywordIndex.View {
   }
 
   @Override
-  public int count(Query query) throws IOException {
-    return searcher.count(query);
+  public int count(SearchQuery query) throws IOException {
+    return searcher.count(queries.toLucene(query));
   }
 
   @Override
-  public Matches matches(KeywordIndex.Hit hit, Query query) throws IOException {
-    if (query != matchesQuery) {
-      matchesWeight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      matchesQuery = query;
+  public List<KeywordIndex.Span> spans(KeywordIndex.Hit hit, List<SearchQuery> groups) throws IOException {
+    if (spansGroups == null || (groups != spansGroups.model() && !groups.equals(spansGroups.model()))) {
+      spansGroups = queries.groups(groups);
+      Query any = spansGroups.query();
+      spansWeight = searcher.createWeight(searcher.rewrite(any), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
     int doc = ((LuceneHit) hit).doc;
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    return matchesWeight.matches(leaf, doc - leaf.docBase);
+    return spansGroups.spans(spansWeight.matches(leaf, doc - leaf.docBase));
   }
 
   @Override
-  public Document stored(KeywordIndex.Hit hit, Set<String> fields) throws IOException {
+  public StoredValues stored(KeywordIndex.Hit hit, Set<String> fields) throws IOException {
     return ((LuceneHit) hit).stored(fields);
   }
 
   @Override
-  public Document card(String videoId) throws IOException {
+  public StoredValues card(String videoId) throws IOException {
     TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, videoId)), 1);
     return top.scoreDocs.length == 0 ? null
-        : storedFields().document(top.scoreDocs[0].doc, KeywordIndex.META);
+        : StoredValues.of(storedFields().document(top.scoreDocs[0].doc, KeywordIndex.META), null);
   }
 
   @Override
@@ -275,6 +266,12 @@ final class LuceneView implements KeywordIndex.View {
   @Override
   public int videos() {
     return searcher.getIndexReader().numDocs();
+  }
+
+  @Override
+  public int videosInCurrentLayout() throws IOException {
+    return searcher.count(
+        org.apache.lucene.document.NumericDocValuesField.newSlowExactQuery(Fields.SCHEMA, Fields.SCHEMA_VERSION));
   }
 
   @Override

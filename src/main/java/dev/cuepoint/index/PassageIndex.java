@@ -178,6 +178,38 @@ public final class PassageIndex implements Closeable {
     searchers.release(s);
   }
 
+  /** A passage near a query vector: its video, time span, text, language, caption kind, and cosine. */
+  public record Nearest(String videoId, long startMs, long endMs, String text, String lang, String kind,
+      float cosine) {}
+
+  private static final java.util.Set<String> NEAREST_FIELDS =
+      java.util.Set.of(Fields.ID, Fields.START_MS, Fields.END_MS, Fields.PASSAGE, Fields.LANG, Fields.CAPTIONS);
+
+  /**
+   * The {@code k} passages nearest {@code vector} (HNSW graph; exact when the filter leaves few) that
+   * pass {@code filter} (the keyword index's fields: id, playlist, languages, dates; null for none),
+   * nearest first.
+   */
+  public java.util.List<Nearest> nearest(float[] vector, int k, SearchQuery filter) throws IOException {
+    org.apache.lucene.search.Query f = filter == null ? null : new LuceneQueryTranslator().toLucene(filter);
+    org.apache.lucene.search.Query knn =
+        new org.apache.lucene.search.KnnFloatVectorQuery(Fields.VECTOR, vector, k, f);
+    IndexSearcher s = acquire();
+    try {
+      java.util.List<Nearest> out = new java.util.ArrayList<>();
+      for (org.apache.lucene.search.ScoreDoc sd : s.search(knn, k).scoreDocs) {
+        org.apache.lucene.document.Document d = s.storedFields().document(sd.doc, NEAREST_FIELDS);
+        // Lucene scores a dot product of unit vectors as (1 + cos) / 2; the cosine reads better
+        out.add(new Nearest(d.get(Fields.ID), d.getField(Fields.START_MS).numericValue().longValue(),
+            d.getField(Fields.END_MS).numericValue().longValue(), d.get(Fields.PASSAGE), d.get(Fields.LANG),
+            d.get(Fields.CAPTIONS), 2 * sd.score - 1));
+      }
+      return out;
+    } finally {
+      release(s);
+    }
+  }
+
   /** An object that stays equal while the passages stay the same (see {@link KeywordIndex#state()}). */
   public Object state() throws IOException {
     return SearchIndex.readerKey(searchers);

@@ -230,6 +230,17 @@ public final class SearchIndex implements KeywordIndex {
     return "the Lucene index in " + path;
   }
 
+  /** Searches here are pure CPU: as many at once as there are processors. */
+  @Override
+  public int usefulConcurrentSearches() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  @Override
+  public boolean repairsDamagedCopy() {
+    return true;
+  }
+
   /** Picks up changes committed by another process (read-only mode) or by {@link #sync}. */
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();

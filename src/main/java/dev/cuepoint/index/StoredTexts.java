@@ -7,6 +7,25 @@ import org.apache.lucene.util.BytesRef;
 final class StoredTexts {
   private StoredTexts() {}
 
+  /** {@link #text(Document, String)} out of stored values. */
+  static String text(StoredValues stored, String field) {
+    String lang = Fields.languageOf(field);
+    java.nio.ByteBuffer packed = lang == null ? null : stored.bytes(Fields.transcript(lang));
+    return packed != null ? CompressedText.decompress(bytesRef(packed)) : stored.get(field);
+  }
+
+  /** {@link #timeMap(Document, String)} out of stored values. */
+  static TimeMap timeMap(StoredValues stored, String field) {
+    String lang = Fields.transcriptLanguageOf(field);
+    String timesField = lang != null ? Fields.times(lang) : field.equals(Fields.CHAPTERS) ? Fields.CHAPTER_TIMES : null;
+    java.nio.ByteBuffer b = timesField == null ? null : stored.bytes(timesField);
+    return b == null ? null : TimeMap.decode(b.array(), b.arrayOffset() + b.position(), b.remaining());
+  }
+
+  private static BytesRef bytesRef(java.nio.ByteBuffer b) {
+    return new BytesRef(b.array(), b.arrayOffset() + b.position(), b.remaining());
+  }
+
   /**
    * A matched field's text: a transcript ({@code text.<lang>} or {@code grams.<lang>}) from its
    * compressed copy, a title or chapters as stored.

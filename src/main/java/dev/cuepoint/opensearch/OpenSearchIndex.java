@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * end, so an update also becomes visible all at once.
  *
  * <p>Documents are the embedded index's own ({@link VideoDocuments}), sent pre-analysed ({@link
- * Tokens}), and searches are the same Lucene queries ({@link QueryJson}) with global term statistics
- * ({@code dfs_query_then_fetch}), so results match the embedded backend.
+ * Tokens}), and searches are the search layer's {@link dev.cuepoint.index.SearchQuery}s in the query
+ * DSL ({@link QueryJson}: the clauses the cluster turns into the Lucene queries the embedded index
+ * runs) with global term statistics ({@code dfs_query_then_fetch}), so results match the embedded
+ * backend.
  */
 public final class OpenSearchIndex implements KeywordIndex {
   private static final Logger LOG = LoggerFactory.getLogger(OpenSearchIndex.class);
@@ -93,6 +95,18 @@ public final class OpenSearchIndex implements KeywordIndex {
   @Override
   public String describe() {
     return "the OpenSearch index '" + settings.alias() + "' at " + settings.urls();
+  }
+
+  /** Searches of a cluster mostly wait for it: not held back here. */
+  @Override
+  public int usefulConcurrentSearches() {
+    return 0;
+  }
+
+  /** The cluster keeps its own replicas; it is searchable while it follows the corpus. */
+  @Override
+  public boolean repairsDamagedCopy() {
+    return false;
   }
 
   String alias() {

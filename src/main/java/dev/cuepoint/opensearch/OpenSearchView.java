@@ -7,6 +7,9 @@ import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.IndexUnavailableException;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
+import dev.cuepoint.index.LuceneQueryTranslator;
+import dev.cuepoint.index.SearchQuery;
+import dev.cuepoint.index.StoredValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +19,17 @@ import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * A {@link KeywordIndex.View} over the cluster. Ranking, counts, filters, spelling and completions are
- * asked of the cluster; moments are found here, by running the moments query over a one-document
- * in-memory index of each hit's stored texts, analysed as the embedded index analyses them — so the
- * character offsets, and the times they map to, are the embedded index's.
+ * asked of the cluster ({@link QueryJson}); matched spans are found here, by running the groups'
+ * queries, translated to Lucene queries by the embedded index's {@link LuceneQueryTranslator}, over a
+ * one-document in-memory index ({@link MemoryIndex}) of the texts the cluster says each hit matched
+ * in, analysed as the embedded index analyses them — so the character offsets, and the times they map
+ * to, are the embedded index's.
  */
 final class OpenSearchView implements KeywordIndex.View {
   /** A shard that cannot answer is an error to retry, never a silently shorter result list. */
@@ -38,6 +41,9 @@ final class OpenSearchView implements KeywordIndex.View {
 
   private final OpenSearchIndex index;
   private final Cluster cluster;
+  /** For the spans: this search's groups as Lucene queries, made once per search. */
+  private final LuceneQueryTranslator lucene = new LuceneQueryTranslator();
+  private LuceneQueryTranslator.Groups spansGroups;
 
   OpenSearchView(OpenSearchIndex index) {
     this.index = index;
@@ -51,11 +57,11 @@ final class OpenSearchView implements KeywordIndex.View {
   private static final class SourceHit implements KeywordIndex.Hit {
     final String id;
     final float score;
-    final Document meta;
+    final StoredValues meta;
     final Set<String> matchedFields;
     JsonNode texts = Cluster.JSON.createObjectNode();
 
-    SourceHit(String id, float score, Document meta, Set<String> matchedFields) {
+    SourceHit(String id, float score, StoredValues meta, Set<String> matchedFields) {
       this.id = id;
       this.score = score;
       this.meta = meta;
@@ -68,7 +74,7 @@ final class OpenSearchView implements KeywordIndex.View {
     }
 
     @Override
-    public Document meta() {
+    public StoredValues meta() {
       return meta;
     }
   }
@@ -122,7 +128,7 @@ final class OpenSearchView implements KeywordIndex.View {
   }
 
   @Override
-  public KeywordIndex.Page top(Query ranking, Query matching, boolean byDate, int n) throws IOException {
+  public KeywordIndex.Page top(SearchQuery ranking, SearchQuery matching, boolean byDate, int n) throws IOException {
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.set("query", QueryJson.named(ranking));
     body.put("size", n).put("track_total_hits", true);
@@ -139,7 +145,7 @@ final class OpenSearchView implements KeywordIndex.View {
       Set<String> matched = new java.util.HashSet<>();
       h.path("matched_queries").forEach(f -> matched.add(QueryJson.fieldOfName(f.asText())));
       out.add(new SourceHit(h.path("_id").asText(), (float) h.path("_score").asDouble(0),
-          DocumentJson.stored(h.path("_source"), null), matched));
+          StoredValues.of(DocumentJson.stored(h.path("_source"), null), null), matched));
     }
     fetchTexts(out);
     return new KeywordIndex.Page(hits.path("total").path("value").asLong(0), List.copyOf(out));
@@ -157,7 +163,7 @@ final class OpenSearchView implements KeywordIndex.View {
       if (h.matchedFields.contains(Fields.CHAPTERS)) {
         fields.addAll(List.of(Fields.CHAPTERS, Fields.CHAPTER_TIMES));
       }
-      for (String lang : h.meta.getValues(Fields.LANG)) {
+      for (String lang : h.meta.values(Fields.LANG)) {
         if (h.matchedFields.contains(Fields.text(lang)) || h.matchedFields.contains(Fields.grams(lang))) {
           fields.addAll(List.of(Fields.transcript(lang), Fields.times(lang), Fields.kind(lang)));
         }
@@ -184,7 +190,7 @@ final class OpenSearchView implements KeywordIndex.View {
   }
 
   @Override
-  public int count(Query query) throws IOException {
+  public int count(SearchQuery query) throws IOException {
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.set("query", QueryJson.of(query));
     body.put("size", 0).put("track_total_hits", true);
@@ -196,7 +202,10 @@ final class OpenSearchView implements KeywordIndex.View {
    * transcripts, and analysing them all for every hit would cost more than the search.
    */
   @Override
-  public Matches matches(KeywordIndex.Hit hit, Query query) throws IOException {
+  public List<KeywordIndex.Span> spans(KeywordIndex.Hit hit, List<SearchQuery> groups) throws IOException {
+    if (spansGroups == null || (groups != spansGroups.model() && !groups.equals(spansGroups.model()))) {
+      spansGroups = lucene.groups(groups);
+    }
     SourceHit h = (SourceHit) hit;
     Document stored = DocumentJson.stored(h.texts, null);
     MemoryIndex memory = new MemoryIndex(true, false);
@@ -206,7 +215,7 @@ final class OpenSearchView implements KeywordIndex.View {
         memory.addField(field, text, index.analyzers());
       }
     }
-    for (String lang : h.meta.getValues(Fields.LANG)) {
+    for (String lang : h.meta.values(Fields.LANG)) {
       BytesRef packed = stored.getBinaryValue(Fields.transcript(lang));
       String text = packed == null ? null : CompressedText.decompress(packed);
       boolean words = h.matchedFields.contains(Fields.text(lang));
@@ -220,23 +229,24 @@ final class OpenSearchView implements KeywordIndex.View {
       }
     }
     IndexSearcher searcher = memory.createSearcher();
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    return weight.matches(searcher.getIndexReader().leaves().getFirst(), 0);
+    Weight weight = searcher.createWeight(searcher.rewrite(spansGroups.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    return spansGroups.spans(weight.matches(searcher.getIndexReader().leaves().getFirst(), 0));
   }
 
   @Override
-  public Document stored(KeywordIndex.Hit hit, Set<String> fields) {
-    return DocumentJson.stored(((SourceHit) hit).texts, fields);
+  public StoredValues stored(KeywordIndex.Hit hit, Set<String> fields) {
+    return StoredValues.of(DocumentJson.stored(((SourceHit) hit).texts, fields), null);
   }
 
   @Override
-  public Document card(String videoId) throws IOException {
+  public StoredValues card(String videoId) throws IOException {
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.putObject("query").putObject("term").put(Fields.ID, videoId);
     body.put("size", 1);
     CARD_SOURCE.forEach(body.putArray("_source")::add);
     JsonNode hits = search(body).path("hits").path("hits");
-    return hits.isEmpty() ? null : DocumentJson.stored(hits.get(0).path("_source"), KeywordIndex.META);
+    return hits.isEmpty() ? null
+        : StoredValues.of(DocumentJson.stored(hits.get(0).path("_source"), KeywordIndex.META), null);
   }
 
   @Override
@@ -297,6 +307,11 @@ final class OpenSearchView implements KeywordIndex.View {
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.put("size", 0).put("track_total_hits", true);
     return search(body).path("hits").path("total").path("value").asInt(0);
+  }
+
+  @Override
+  public int videosInCurrentLayout() throws IOException {
+    return count(new SearchQuery.Term(Fields.SCHEMA, Integer.toString(Fields.SCHEMA_VERSION)));
   }
 
   @Override

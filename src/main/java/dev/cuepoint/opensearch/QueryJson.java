@@ -2,38 +2,23 @@ package dev.cuepoint.opensearch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cuepoint.search.RewriteOnce;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PointRangeQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.WildcardQuery;
+import dev.cuepoint.index.SearchQuery;
+import java.util.List;
 
 /**
- * The Lucene queries Cuepoint builds, in the OpenSearch query language, so that the cluster runs the
- * same query the embedded index would: each clause below becomes the same Lucene query on the cluster
- * (term → TermQuery, match_phrase over pre-analysed tokens → PhraseQuery, prefix/wildcard/fuzzy with
- * the same top-terms scoring rewrite, bool, constant_score, boosts). A query of any other kind is a
- * programming error, reported as such.
+ * A {@link SearchQuery} in the OpenSearch query language, so that the cluster runs the query the
+ * embedded index runs: each model query becomes the clause the cluster turns into the same Lucene
+ * query (term → TermQuery, match_phrase over pre-analysed tokens → PhraseQuery, prefix/wildcard/fuzzy
+ * with the same top-terms blended rewrite and {@link SearchQuery#MAX_EXPANSIONS}, bool, constant_score,
+ * boosts, range over a long field).
  */
 final class QueryJson {
-  /** How the embedded index rewrites prefixes, wildcards and fuzzy words (see LuceneQueries). */
-  private static final String REWRITE = "top_terms_blended_freqs_";
+  /** How the model's prefixes, wildcards and fuzzy words expand (see {@link SearchQuery#MAX_EXPANSIONS}). */
+  private static final String REWRITE = "top_terms_blended_freqs_" + SearchQuery.MAX_EXPANSIONS;
 
   private QueryJson() {}
 
-  static ObjectNode of(Query q) {
+  static ObjectNode of(SearchQuery q) {
     return of(q, null);
   }
 
@@ -42,7 +27,7 @@ final class QueryJson {
    * which fields it matched ({@code matched_queries}). Each name is unique: the cluster keeps one
    * query per name.
    */
-  static ObjectNode named(Query q) {
+  static ObjectNode named(SearchQuery q) {
     return of(q, new int[1]);
   }
 
@@ -53,7 +38,7 @@ final class QueryJson {
   }
 
   /** @param named the count of names given so far, or null for no names */
-  private static ObjectNode of(Query q, int[] named) {
+  private static ObjectNode of(SearchQuery q, int[] named) {
     ObjectNode out = translate(q, named);
     String field = fieldOf(q);
     if (named != null && field != null && !Names.VALUES.contains(field)) {
@@ -62,31 +47,30 @@ final class QueryJson {
     return out;
   }
 
-  private static String fieldOf(Query q) {
+  /** The text field a leaf query searches; null for other queries. */
+  private static String fieldOf(SearchQuery q) {
     return switch (q) {
-      case RewriteOnce r -> fieldOf(r.query());
-      case TermQuery t -> t.getTerm().field();
-      case PhraseQuery p -> p.getField();
-      case MultiTermQuery m -> m.getField();
+      case SearchQuery.Term t -> t.field();
+      case SearchQuery.Phrase p -> p.field();
+      case SearchQuery.Prefix p -> p.field();
+      case SearchQuery.Wildcard w -> w.field();
+      case SearchQuery.Fuzzy f -> f.field();
       default -> null;
     };
   }
 
-  private static ObjectNode translate(Query q, int[] named) {
+  private static ObjectNode translate(SearchQuery q, int[] named) {
     ObjectNode out = Cluster.JSON.createObjectNode();
     switch (q) {
-      case RewriteOnce r -> {
-        return translate(r.query(), named); // the cluster expands the word itself, once per shard
-      }
-      case BoostQuery b -> {
-        ObjectNode inner = of(b.getQuery(), named);
-        params(inner).put("boost", b.getBoost() * params(inner).path("boost").asDouble(1));
+      case SearchQuery.Boost b -> {
+        ObjectNode inner = of(b.query(), named);
+        params(inner).put("boost", b.boost() * params(inner).path("boost").asDouble(1));
         return inner;
       }
-      case ConstantScoreQuery c -> out.putObject("constant_score").set("filter", of(c.getQuery(), named));
-      case BooleanQuery b -> {
+      case SearchQuery.ConstantScore c -> out.putObject("constant_score").set("filter", of(c.query(), named));
+      case SearchQuery.Bool b -> {
         ObjectNode bool = out.putObject("bool");
-        for (BooleanClause c : b.clauses()) {
+        for (SearchQuery.Clause c : b.clauses()) {
           String occur = switch (c.occur()) {
             case MUST -> "must";
             case SHOULD -> "should";
@@ -96,59 +80,49 @@ final class QueryJson {
           ArrayNode list = bool.has(occur) ? (ArrayNode) bool.get(occur) : bool.putArray(occur);
           list.add(of(c.query(), named));
         }
-        if (b.getMinimumNumberShouldMatch() > 0) {
-          bool.put("minimum_should_match", b.getMinimumNumberShouldMatch());
+        if (b.minimumShouldMatch() > 0) {
+          bool.put("minimum_should_match", b.minimumShouldMatch());
         }
       }
-      case TermQuery t -> out.putObject("term").putObject(Names.of(t.getTerm().field()))
-          .put("value", value(t.getTerm()));
-      case PhraseQuery p -> {
-        Term[] terms = p.getTerms();
-        int[] positions = p.getPositions();
+      case SearchQuery.Term t -> out.putObject("term").putObject(Names.of(t.field()))
+          .put("value", value(t.field(), t.text()));
+      case SearchQuery.Phrase p -> {
+        List<String> terms = p.terms();
+        List<Integer> positions = p.positions();
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < terms.length; i++) {
-          if (i > 0 && positions[i] == positions[i - 1]) {
+        for (int i = 0; i < terms.size(); i++) {
+          if (i > 0 && positions.get(i).equals(positions.get(i - 1))) {
             throw new IllegalArgumentException("a phrase with two words at one position: " + p);
           }
-          for (int gap = i == 0 ? 0 : positions[i] - positions[i - 1] - 1; gap > 0; gap--) {
+          for (int gap = i == 0 ? 0 : positions.get(i) - positions.get(i - 1) - 1; gap > 0; gap--) {
             text.append(Tokens.GAP).append(' ');
           }
-          text.append(Tokens.escape(terms[i].text())).append(' ');
+          text.append(Tokens.escape(terms.get(i))).append(' ');
         }
-        out.putObject("match_phrase").putObject(Names.of(p.getField()))
-            .put("query", text.toString()).put("analyzer", Tokens.ANALYZER).put("slop", p.getSlop());
+        out.putObject("match_phrase").putObject(Names.of(p.field()))
+            .put("query", text.toString()).put("analyzer", Tokens.ANALYZER).put("slop", p.slop());
       }
-      case PrefixQuery p -> multiTerm(out, "prefix", p.getPrefix(), p);
-      case WildcardQuery w -> multiTerm(out, "wildcard", w.getTerm(), w);
-      case FuzzyQuery f -> {
-        ObjectNode o = multiTerm(out, "fuzzy", f.getTerm(), f);
-        o.put("fuzziness", f.getMaxEdits()).put("prefix_length", f.getPrefixLength())
-            .put("transpositions", f.getTranspositions());
+      case SearchQuery.Prefix p -> multiTerm(out, "prefix", p.field(), p.prefix());
+      case SearchQuery.Wildcard w -> multiTerm(out, "wildcard", w.field(), w.pattern());
+      case SearchQuery.Fuzzy f -> multiTerm(out, "fuzzy", f.field(), f.word())
+          .put("fuzziness", f.edits()).put("prefix_length", SearchQuery.FUZZY_PREFIX).put("transpositions", true);
+      case SearchQuery.LongRange r -> {
+        ObjectNode range = out.putObject("range").putObject(Names.of(r.field()));
+        range.put("gte", r.from());
+        range.put("lte", r.to());
       }
-      case PointRangeQuery r when r.getNumDims() == 1 && r.getBytesPerDim() == Long.BYTES -> {
-        ObjectNode range = out.putObject("range").putObject(Names.of(r.getField()));
-        range.put("gte", LongPoint.decodeDimension(r.getLowerPoint(), 0));
-        range.put("lte", LongPoint.decodeDimension(r.getUpperPoint(), 0));
-      }
-      case MatchNoDocsQuery m -> out.putObject("match_none");
-      case MatchAllDocsQuery m -> out.putObject("match_all");
-      default -> throw new IllegalArgumentException(
-          "no OpenSearch form for " + q.getClass().getSimpleName() + ": " + q);
+      case SearchQuery.MatchNone m -> out.putObject("match_none");
     }
     return out;
   }
 
-  private static ObjectNode multiTerm(ObjectNode out, String kind, Term term, MultiTermQuery q) {
-    if (!(q.getRewriteMethod() instanceof MultiTermQuery.TopTermsBlendedFreqScoringRewrite top)) {
-      throw new IllegalArgumentException("no OpenSearch form for the rewrite of " + q);
-    }
-    return out.putObject(kind).putObject(Names.of(term.field()))
-        .put("value", value(term)).put("rewrite", REWRITE + top.getSize());
+  /** A prefix, wildcard or fuzzy word, expanded by the cluster once per shard as the embedded index does. */
+  private static ObjectNode multiTerm(ObjectNode out, String kind, String field, String text) {
+    return out.putObject(kind).putObject(Names.of(field)).put("value", value(field, text)).put("rewrite", REWRITE);
   }
 
-  private static String value(Term t) {
-    String field = t.field();
-    return Names.VALUES.contains(field) ? t.text() : Tokens.escape(t.text());
+  private static String value(String field, String text) {
+    return Names.VALUES.contains(field) ? text : Tokens.escape(text);
   }
 
   /** The object a query's parameters (such as boost) go in: {@code {"term": {"f": {…}}}} → {@code {…}}. */

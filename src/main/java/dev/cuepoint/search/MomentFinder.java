@@ -3,6 +3,8 @@ package dev.cuepoint.search;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
+import dev.cuepoint.index.SearchQuery;
+import dev.cuepoint.index.StoredValues;
 import dev.cuepoint.index.TimeMap;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,12 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Query;
 
 /**
  * Finds the moments of one video: every match of the query in its transcripts, chapter titles and
@@ -33,22 +29,24 @@ final class MomentFinder {
   static final int MAX_SPAN_CHARS = 200;
 
   private final KeywordIndex.View view;
-  private final Query query;
-  private final MatchGroups groups;
+  private final List<SearchQuery> groups;
+  /** The bits of every group. */
+  private final long all;
 
   private final List<String> preferred;
 
   /**
-   * @param groups one query per required group of the search ({@link LuceneQueries#moments}): the
+   * @param groups one query per required group of the search ({@link KeywordQueries#moments}): the
    *     matches of any are the moments
    * @param preferred language tags whose moments come first, most preferred first
    */
-  MomentFinder(KeywordIndex.View view, List<Query> groups, List<String> preferred) {
+  MomentFinder(KeywordIndex.View view, List<SearchQuery> groups, List<String> preferred) {
+    if (groups.size() > Long.SIZE) {
+      throw new IllegalArgumentException("at most " + Long.SIZE + " groups, got " + groups.size());
+    }
     this.view = view;
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    groups.forEach(g -> any.add(g, BooleanClause.Occur.SHOULD));
-    this.query = any.build();
-    this.groups = new MatchGroups(groups);
+    this.groups = List.copyOf(groups);
+    this.all = groups.size() == Long.SIZE ? -1L : (1L << groups.size()) - 1;
     this.preferred = preferred.stream().map(Languages::primary).distinct().toList();
   }
 
@@ -66,36 +64,22 @@ final class MomentFinder {
    * get a snippet, the costly part when a common word is said hundreds of times in a video.
    */
   Found find(KeywordIndex.Hit hit, int limit) throws IOException {
-    Matches matches = view.matches(hit, query);
+    List<KeywordIndex.Span> matched = view.spans(hit, groups);
     List<Ranked> found = new ArrayList<>();
-    if (matches == null) {
+    if (matched.isEmpty()) {
       return new Found(0, List.of(), false);
     }
-    // one group: every match is all of it, nothing to look up
-    boolean oneGroup = groups.count() <= 1;
     long covered = 0;
     // matches in text.<lang> and grams.<lang> are offsets into the same stored text: one list each
     Map<String, List<Span>> byText = new LinkedHashMap<>();
-    for (String field : matches) {
-      MatchesIterator it = matches.getMatches(field);
-      if (it == null) {
-        continue;
-      }
-      String lang = Fields.transcriptLanguageOf(field);
-      String textField = lang == null ? field : Fields.text(lang);
-      List<Span> spans = byText.computeIfAbsent(textField, f -> new ArrayList<>());
-      while (it.next()) {
-        int s = it.startOffset();
-        int e = it.endOffset();
-        if (s >= 0 && e > s) {
-          long of = oneGroup ? groups.all() : groups.of(it.getQuery());
-          spans.add(new Span(s, e, of));
-          covered |= of;
-        }
-      }
+    for (KeywordIndex.Span m : matched) {
+      String lang = Fields.transcriptLanguageOf(m.field());
+      String textField = lang == null ? m.field() : Fields.text(lang);
+      byText.computeIfAbsent(textField, f -> new ArrayList<>()).add(new Span(m.start(), m.end(), m.groups()));
+      covered |= m.groups();
     }
     // only the texts and time maps that matched are read: a video may have thirty transcripts
-    Document stored = view.stored(hit, storedFieldsFor(byText.keySet()));
+    StoredValues stored = view.stored(hit, storedFieldsFor(byText.keySet()));
     for (Map.Entry<String, List<Span>> e : byText.entrySet()) {
       String field = e.getKey();
       String text = view.text(hit, stored, field);
@@ -122,7 +106,7 @@ final class MomentFinder {
     for (Ranked r : first(found, limit, order)) {
       best.add(r.moment(videoId));
     }
-    return new Found(found.size(), best, (covered & groups.all()) == groups.all());
+    return new Found(found.size(), best, (covered & all) == all);
   }
 
   /** Whether a moment's matches, together, cover every group of the query. */
@@ -131,7 +115,7 @@ final class MomentFinder {
     for (Span s : cluster) {
       covered |= s.groups();
     }
-    return (covered & groups.all()) == groups.all() ? Moment.WORDS : Moment.SOME_WORDS;
+    return (covered & all) == all ? Moment.WORDS : Moment.SOME_WORDS;
   }
 
   /**

@@ -3,18 +3,12 @@ package dev.cuepoint.search;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.index.Languages;
+import dev.cuepoint.index.SearchQuery;
+import dev.cuepoint.index.SearchQuery.Occur;
 import dev.cuepoint.search.QuerySyntax.ParsedQuery;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Answers searches: ranks videos with BM25 over titles, chapters, descriptions and transcripts, then
@@ -39,8 +33,8 @@ public final class SearchService {
     long t0 = System.nanoTime();
     ParsedQuery parsed = QuerySyntax.parse(request.query());
     try (KeywordIndex.View view = index.view()) {
-      LuceneQueries queries =
-          new LuceneQueries(index.analyzers(), transcriptFields(view.transcriptFields(), request.lang()));
+      KeywordQueries queries =
+          new KeywordQueries(index.analyzers(), transcriptFields(view.transcriptFields(), request.lang()));
       int wanted = request.offset() + request.limit();
       KeywordIndex.Page top = view.top(filtered(queries.ranking(parsed), request),
           filtered(queries.matching(parsed), request), request.sort() == SearchRequest.Sort.DATE, wanted);
@@ -78,7 +72,7 @@ public final class SearchService {
    * channel's name (which have no moments): one more count, of just those videos, settles it — and
    * only when it says some but not all of them do, one count per video.
    */
-  private static WordMatches wordMatches(KeywordIndex.View view, Query everyGroup, List<KeywordIndex.Hit> page,
+  private static WordMatches wordMatches(KeywordIndex.View view, SearchQuery everyGroup, List<KeywordIndex.Hit> page,
       List<MomentFinder.Found> found) throws IOException {
     long count = view.count(everyGroup);
     List<Boolean> holding = new ArrayList<>(page.size());
@@ -105,41 +99,22 @@ public final class SearchService {
   }
 
   /** {@code query} restricted to the page's videos at {@code positions}. */
-  private static Query among(Query query, List<KeywordIndex.Hit> page, List<Integer> positions) {
-    BooleanQuery.Builder ids = new BooleanQuery.Builder();
+  private static SearchQuery among(SearchQuery query, List<KeywordIndex.Hit> page, List<Integer> positions) {
+    SearchQuery.BoolBuilder ids = SearchQuery.bool();
     for (int i : positions) {
-      ids.add(new TermQuery(new Term(Fields.ID, page.get(i).meta().get(Fields.ID))), Occur.SHOULD);
+      ids.add(new SearchQuery.Term(Fields.ID, page.get(i).meta().get(Fields.ID)), Occur.SHOULD);
     }
-    return new BooleanQuery.Builder().add(query, Occur.MUST).add(ids.build(), Occur.FILTER).build();
+    return SearchQuery.bool().add(query, Occur.MUST).add(ids.build(), Occur.FILTER).build();
   }
 
-  private static Query filtered(Query query, SearchRequest r) {
-    if (r.playlist() == null && r.lang() == null && r.from() == null && r.to() == null && r.videoId() == null) {
+  private static SearchQuery filtered(SearchQuery query, SearchRequest r) {
+    List<SearchQuery> filters = Filters.of(r);
+    if (filters.isEmpty()) {
       return query;
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
-    if (r.videoId() != null) {
-      b.add(new TermQuery(new Term(Fields.ID, r.videoId())), Occur.FILTER);
-    }
-    if (r.playlist() != null) {
-      b.add(new TermQuery(new Term(Fields.PLAYLIST, r.playlist())), Occur.FILTER);
-    }
-    if (r.lang() != null) {
-      // "zh" means every Chinese track (zh-Hans, zh-Hant…); "zh-Hans" just that one
-      b.add(r.lang().contains("-")
-          ? new TermQuery(new Term(Fields.LANG, r.lang()))
-          : new TermQuery(new Term(Fields.LANG_PRIMARY, Languages.primary(r.lang()))), Occur.FILTER);
-    }
-    if (r.from() != null || r.to() != null) {
-      long from = r.from() == null ? Long.MIN_VALUE : startOfDay(r.from());
-      long to = r.to() == null ? Long.MAX_VALUE : startOfDay(r.to().plusDays(1)) - 1;
-      b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), Occur.FILTER);
-    }
+    SearchQuery.BoolBuilder b = SearchQuery.bool().add(query, Occur.MUST);
+    filters.forEach(f -> b.add(f, Occur.FILTER));
     return b.build();
-  }
-
-  private static long startOfDay(LocalDate day) {
-    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 
   /** The transcript fields, or just those of the requested language. */

@@ -3,27 +3,15 @@ package dev.cuepoint.search;
 import dev.cuepoint.index.Embedder;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
-import dev.cuepoint.index.Languages;
 import dev.cuepoint.index.PassageIndex;
+import dev.cuepoint.index.SearchQuery;
+import dev.cuepoint.index.SearchQuery.Occur;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Finds moments by meaning, in two steps: first the videos, then the moments inside them. The query is
@@ -175,9 +163,9 @@ public final class SemanticSearch {
 
   /** Every passage of one video that passes the filters, nearest the query first, above the floor. */
   List<Found> inVideo(SearchRequest request, String videoId) throws IOException {
-    BooleanQuery.Builder only = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.ID, videoId)), Occur.FILTER);
-    Query f = filter(request);
+    SearchQuery.BoolBuilder only = SearchQuery.bool()
+        .add(new SearchQuery.Term(Fields.ID, videoId), Occur.FILTER);
+    SearchQuery f = filter(request);
     if (f != null) {
       only.add(f, Occur.FILTER);
     }
@@ -210,26 +198,14 @@ public final class SemanticSearch {
     return search(vector(request.query()), filter(request), k);
   }
 
-  private List<Found> search(float[] q, Query filter, int k) throws IOException {
-    Query knn = new KnnFloatVectorQuery(Fields.VECTOR, q, k, filter);
-    IndexSearcher s = passages.acquire();
-    try {
-      List<Found> out = new ArrayList<>();
-      for (ScoreDoc sd : s.search(knn, k).scoreDocs) {
-        Document d = s.storedFields().document(sd.doc, STORED);
-        // Lucene scores a dot product of unit vectors as (1 + cos) / 2; the cosine reads better
-        out.add(new Found(d.get(Fields.ID), d.getField(Fields.START_MS).numericValue().longValue() / 1000.0,
-            d.getField(Fields.END_MS).numericValue().longValue() / 1000.0, d.get(Fields.PASSAGE),
-            d.get(Fields.LANG), d.get(Fields.CAPTIONS), 2 * sd.score - 1));
-      }
-      return out;
-    } finally {
-      passages.release(s);
+  private List<Found> search(float[] q, SearchQuery filter, int k) throws IOException {
+    List<Found> out = new ArrayList<>();
+    for (PassageIndex.Nearest n : passages.nearest(q, k, filter)) {
+      out.add(new Found(n.videoId(), n.startMs() / 1000.0, n.endMs() / 1000.0, n.text(), n.lang(), n.kind(),
+          n.cosine()));
     }
+    return out;
   }
-
-  private static final Set<String> STORED =
-      Set.of(Fields.ID, Fields.START_MS, Fields.END_MS, Fields.PASSAGE, Fields.LANG, Fields.CAPTIONS);
 
   private float[] vector(String query) {
     String text = plain(query);
@@ -261,33 +237,13 @@ public final class SemanticSearch {
   }
 
   /** The request's filters over the passage index (same fields and meaning as the keyword index's). */
-  static Query filter(SearchRequest r) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean any = false;
-    if (r.videoId() != null) {
-      b.add(new TermQuery(new Term(Fields.ID, r.videoId())), Occur.FILTER);
-      any = true;
+  static SearchQuery filter(SearchRequest r) {
+    List<SearchQuery> filters = Filters.of(r);
+    if (filters.isEmpty()) {
+      return null;
     }
-    if (r.playlist() != null) {
-      b.add(new TermQuery(new Term(Fields.PLAYLIST, r.playlist())), Occur.FILTER);
-      any = true;
-    }
-    if (r.lang() != null) {
-      b.add(r.lang().contains("-")
-          ? new TermQuery(new Term(Fields.LANG, r.lang()))
-          : new TermQuery(new Term(Fields.LANG_PRIMARY, Languages.primary(r.lang()))), Occur.FILTER);
-      any = true;
-    }
-    if (r.from() != null || r.to() != null) {
-      long from = r.from() == null ? Long.MIN_VALUE : startOfDay(r.from());
-      long to = r.to() == null ? Long.MAX_VALUE : startOfDay(r.to().plusDays(1)) - 1;
-      b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), Occur.FILTER);
-      any = true;
-    }
-    return any ? b.build() : null;
-  }
-
-  private static long startOfDay(LocalDate day) {
-    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    SearchQuery.BoolBuilder b = SearchQuery.bool();
+    filters.forEach(f -> b.add(f, Occur.FILTER));
+    return b.build();
   }
 }

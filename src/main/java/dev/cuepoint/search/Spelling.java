@@ -1,5 +1,6 @@
 package dev.cuepoint.search;
 
+import dev.cuepoint.index.Analyzers;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
 import dev.cuepoint.search.QuerySyntax.Kind;
@@ -10,14 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
 
 /**
  * "Did you mean": words of a query that occur nowhere in the index are replaced by the closest word
  * that does, taken from the index's own vocabulary (titles, chapters, transcripts; unstemmed).
  */
 final class Spelling {
-  private final LuceneQueries vocabulary;
+  private final Analyzers analyzers;
 
   /**
    * Unknown words looked up per query, and the longest looked up: each lookup builds an edit-distance
@@ -28,8 +28,8 @@ final class Spelling {
 
   static final int MAX_WORD_LENGTH = 20;
 
-  Spelling(Analyzer analyzer) {
-    this.vocabulary = new LuceneQueries(analyzer, java.util.List.of());
+  Spelling(Analyzers analyzers) {
+    this.analyzers = analyzers;
   }
 
   /** The query with unknown words replaced, or null when every word is known or none has a match. */
@@ -41,7 +41,7 @@ final class Spelling {
         if (t.kind() != Kind.WORD && t.kind() != Kind.PHRASE && t.kind() != Kind.FUZZY) {
           continue;
         }
-        for (LuceneQueries.Token tok : vocabulary.tokens(Fields.WORDS, t.text())) {
+        for (Analyzers.Token tok : analyzers.tokens(Fields.WORDS, t.text())) {
           String word = tok.text();
           if (word.length() < 3 || word.length() > MAX_WORD_LENGTH
               || view.vocabularyCount(word) > 0) {

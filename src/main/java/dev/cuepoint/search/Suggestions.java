@@ -1,7 +1,10 @@
 package dev.cuepoint.search;
 
+import dev.cuepoint.index.Analyzers;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
+import dev.cuepoint.index.SearchQuery;
+import dev.cuepoint.index.SearchQuery.Occur;
 import dev.cuepoint.search.QuerySyntax.Kind;
 import dev.cuepoint.search.QuerySyntax.Target;
 import java.io.IOException;
@@ -12,9 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
 
 /**
  * Completions for what a user is typing, from the index's own vocabulary: the last (unfinished) word
@@ -51,8 +51,7 @@ public final class Suggestions {
     }
     int lastStart = lastWordStart(typed);
     String last = typed.substring(lastStart);
-    LuceneQueries analysis = new LuceneQueries(index.analyzers(), List.of());
-    List<LuceneQueries.Token> lastTokens = analysis.tokens(Fields.WORDS, last);
+    List<Analyzers.Token> lastTokens = index.analyzers().tokens(Fields.WORDS, last);
     if (lastTokens.size() != 1 || lastTokens.getFirst().text().length() < MIN_PREFIX) {
       return List.of();
     }
@@ -114,15 +113,15 @@ public final class Suggestions {
       throws IOException {
     List<String> fields = new ArrayList<>(List.of(Fields.TITLE, Fields.CHAPTERS));
     fields.addAll(view.transcriptFields());
-    LuceneQueries queries = new LuceneQueries(index.analyzers(), fields);
+    KeywordQueries queries = new KeywordQueries(index.analyzers(), fields);
     Map<String, Integer> found = new HashMap<>();
     for (Candidate c : words.subList(0, Math.min(PHRASE_CANDIDATES, words.size()))) {
       QuerySyntax.Term phrase =
           new QuerySyntax.Term(Target.ANY, Kind.PHRASE, context + " " + c.word(), -1);
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      SearchQuery.BoolBuilder b = SearchQuery.bool();
       int clauses = 0;
       for (String field : fields) {
-        Query q = queries.inField(phrase, field);
+        SearchQuery q = queries.inField(phrase, field);
         if (q != null) {
           b.add(q, Occur.SHOULD);
           clauses++;

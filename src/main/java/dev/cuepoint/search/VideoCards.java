@@ -2,12 +2,11 @@ package dev.cuepoint.search;
 
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.KeywordIndex;
+import dev.cuepoint.index.StoredValues;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexableField;
 
 /**
  * A video's metadata from the keyword index, as a {@link VideoHit} around moments found elsewhere (by
@@ -23,15 +22,15 @@ final class VideoCards {
    */
   static VideoHit of(KeywordIndex.View videos, String id, double score, int momentsTotal, List<Moment> moments,
       String match) throws IOException {
-    Document meta = videos.card(id);
+    StoredValues meta = videos.card(id);
     return meta == null ? null : card(meta, score, momentsTotal, moments, match);
   }
 
   /** A result from a video's stored {@link KeywordIndex#META} fields and its moments. */
-  static VideoHit card(Document d, double score, int momentsTotal, List<Moment> moments, String match) {
+  static VideoHit card(StoredValues d, double score, int momentsTotal, List<Moment> moments, String match) {
     String id = d.get(Fields.ID);
-    IndexableField published = d.getField(Fields.PUBLISHED);
-    IndexableField duration = d.getField(Fields.DURATION);
+    Long published = d.number(Fields.PUBLISHED);
+    Long duration = d.number(Fields.DURATION);
     String thumb = d.get(Fields.THUMBNAIL);
     boolean local = d.get(Fields.LOCAL) != null; // a recording on no YouTube page: Cuepoint's own links
     if (local) {
@@ -44,9 +43,9 @@ final class VideoCards {
         d.get(Fields.CHANNEL),
         local ? "/watch/" + id : "https://www.youtube.com/watch?v=" + id,
         thumb != null && !thumb.isEmpty() ? thumb : local ? "" : "https://i.ytimg.com/vi/" + id + "/mqdefault.jpg",
-        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()).toString(),
-        duration == null ? 0 : duration.numericValue().longValue(),
-        Arrays.asList(d.getValues(Fields.PLAYLIST)),
+        published == null ? null : Instant.ofEpochMilli(published).toString(),
+        duration == null ? 0 : duration,
+        Arrays.asList(d.values(Fields.PLAYLIST)),
         score,
         momentsTotal,
         moments,

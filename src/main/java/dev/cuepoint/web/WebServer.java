@@ -1,7 +1,6 @@
 package dev.cuepoint.web;
 
 import dev.cuepoint.index.KeywordIndex;
-import dev.cuepoint.index.SearchIndex;
 import dev.cuepoint.schedule.Refresher;
 import dev.cuepoint.search.ModeSearch;
 import dev.cuepoint.search.SearchService;
@@ -147,7 +146,8 @@ public final class WebServer implements AutoCloseable {
     Page page = new Page(webDir, settings.youtubeApiUrl());
     // searches of the embedded index are pure CPU: as many at once as there are cores; those of a
     // cluster mostly wait for it, and are not held back
-    SearchGate gate = index instanceof SearchIndex ? new SearchGate(search::search) : null;
+    int atOnce = index.usefulConcurrentSearches();
+    SearchGate gate = atOnce > 0 ? new SearchGate(search::search, atOnce) : null;
     SearchCache.Searcher searcher = gate != null ? gate : search::search;
     SearchApi.Moments moments = gate != null
         ? (request, id) -> gate.run(() -> search.moments(request, id))

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.IndexUnavailableException;
 import dev.cuepoint.index.KeywordIndex;
+import dev.cuepoint.index.SearchQuery;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class SearchAnswersTest {
   }
 
   static int count(KeywordIndex index) throws IOException {
-    return index.view().count(new TermQuery(new Term(Fields.TITLE, "membrane")));
+    return index.view().count(new SearchQuery.Term(Fields.TITLE, "membrane"));
   }
 
   void script(Answer... answers) {

@@ -11,7 +11,7 @@ import dev.cuepoint.index.SearchIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.lucene.search.IndexSearcher;
+import dev.cuepoint.index.KeywordIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The count query finds exactly the videos the ranking query finds. */
-class LuceneQueriesTest {
+class KeywordQueriesTest {
   @TempDir Path dir;
   SearchIndex index;
 
@@ -60,15 +60,12 @@ class LuceneQueriesTest {
       "\"Euler's formula\"", "\"chain rule\"", "determinant matrix", "determinant -matrix", "\"Determinante der\"",
       "determinant* \"of the\"", "transcript:\"the determinant of\""})
   void count_query_finds_the_videos_the_ranking_query_finds(String query) throws IOException {
-    IndexSearcher searcher = index.acquire();
-    try {
-      LuceneQueries queries = new LuceneQueries(index.analyzers(), List.of(Fields.text("de"), Fields.text("en")));
+    try (KeywordIndex.View view = index.view()) {
+      KeywordQueries queries = new KeywordQueries(index.analyzers(), List.of(Fields.text("de"), Fields.text("en")));
       QuerySyntax.ParsedQuery parsed = QuerySyntax.parse(query);
-      int ranked = searcher.count(queries.ranking(parsed));
+      int ranked = view.count(queries.ranking(parsed));
       assertTrue(ranked > 0, query + " should find something in this corpus");
-      assertEquals(ranked, searcher.count(queries.matching(parsed)), query);
-    } finally {
-      index.release(searcher);
+      assertEquals(ranked, view.count(queries.matching(parsed)), query);
     }
   }
 }

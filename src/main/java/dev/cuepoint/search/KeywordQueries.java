@@ -1,45 +1,29 @@
 package dev.cuepoint.search;
 
+import dev.cuepoint.index.Analyzers;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.Languages;
+import dev.cuepoint.index.SearchQuery;
+import dev.cuepoint.index.SearchQuery.Occur;
 import dev.cuepoint.search.QuerySyntax.Group;
 import dev.cuepoint.search.QuerySyntax.Kind;
 import dev.cuepoint.search.QuerySyntax.ParsedQuery;
 import dev.cuepoint.search.QuerySyntax.Target;
 import dev.cuepoint.search.QuerySyntax.Term;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.WildcardQuery;
-import org.apache.lucene.util.AttributeImpl;
-import org.apache.lucene.util.automaton.Operations;
 
 /**
- * Turns a {@link ParsedQuery} into Lucene queries: one that ranks videos, one that counts them, and one
- * whose matches are the moments. Each term is analysed with the analyzer of each field it is searched
- * in, so a word finds its stemmed form in English transcripts and its exact form elsewhere.
+ * Turns a {@link ParsedQuery} into {@link SearchQuery}s: one that ranks videos, one that counts them,
+ * and one whose matches are the moments. Each term is analysed with the analyzer of each field it is
+ * searched in, so a word finds its stemmed form in English transcripts and its exact form elsewhere.
  *
  * <p>An instance builds the queries of one search, in one thread: it keeps what it analysed, since the
- * three queries analyse the same words for the same fields. {@link #tokens} alone may be shared.
+ * three queries analyse the same words for the same fields.
  */
-final class LuceneQueries {
+final class KeywordQueries {
   /** How much a match in each field counts; a title or chapter names what a video is about. */
   private static final float TITLE_BOOST = 3f;
   private static final float CHAPTERS_BOOST = 2f;
@@ -62,18 +46,11 @@ final class LuceneQueries {
 
   private static final float PROXIMITY_BOOST = 12f;
 
-  /** Multi-term queries (prefix, wildcard, fuzzy) expand to at most this many index terms. */
-  static final int MAX_EXPANSIONS = 64;
-
-  private final Analyzer analyzer;
+  private final Analyzers analyzer;
   private final List<String> transcriptFields;
-  /** Levenshtein automata built for this search's fuzzy words, shared by all their fields. */
-  private final Map<String, AttributeImpl> fuzzyAutomata = new HashMap<>();
   /** Field and text → their analysis, for this search's queries. */
-  private final Map<String, List<Token>> analysed = new HashMap<>();
+  private final Map<String, List<Analyzers.Token>> analysed = new HashMap<>();
   private final Map<String, String> normalizedTexts = new HashMap<>();
-  /** Field, kind and text → the query of a prefix, wildcard or fuzzy word, for this search. */
-  private final Map<String, Query> expanded = new HashMap<>();
 
   /** What a query is for: which fields a term is searched in. */
   private enum Use {
@@ -86,31 +63,31 @@ final class LuceneQueries {
   }
 
   /** @param transcriptFields the {@code text.<lang>} fields to search */
-  LuceneQueries(Analyzer analyzer, List<String> transcriptFields) {
+  KeywordQueries(Analyzers analyzer, List<String> transcriptFields) {
     this.analyzer = analyzer;
     this.transcriptFields = List.copyOf(transcriptFields);
   }
 
   /** Ranks videos: all required groups first, then partial matches; excluded groups removed. */
-  Query ranking(ParsedQuery parsed) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
+  SearchQuery ranking(ParsedQuery parsed) {
+    SearchQuery.BoolBuilder all = SearchQuery.bool();
+    SearchQuery.BoolBuilder any = SearchQuery.bool();
     List<Group> required = parsed.required();
     for (Group g : required) {
-      Query q = group(g, Use.RANK);
+      SearchQuery q = group(g, Use.RANK);
       all.add(q, Occur.MUST);
       any.add(q, Occur.SHOULD);
     }
     if (required.size() > 1) {
-      any.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_TERMS_BONUS), Occur.SHOULD);
+      any.add(new SearchQuery.Boost(new SearchQuery.ConstantScore(all.build()), ALL_TERMS_BONUS), Occur.SHOULD);
       for (String field : transcriptFields) {
-        Query near = proximity(required, field);
+        SearchQuery near = proximity(required, field);
         if (near != null) {
-          any.add(new BoostQuery(near, PROXIMITY_BOOST), Occur.SHOULD);
+          any.add(new SearchQuery.Boost(near, PROXIMITY_BOOST), Occur.SHOULD);
         }
       }
     }
-    any.setMinimumNumberShouldMatch(1);
+    any.minimumShouldMatch(1);
     for (Group g : parsed.excluded()) {
       any.add(group(g, Use.RANK), Occur.MUST_NOT);
     }
@@ -125,12 +102,12 @@ final class LuceneQueries {
    * positions, so a phrase said exactly is always also found stemmed (other languages' analysis folds
    * after stemming, so there the two can differ, and their exact copies stay).
    */
-  Query matching(ParsedQuery parsed) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
+  SearchQuery matching(ParsedQuery parsed) {
+    SearchQuery.BoolBuilder any = SearchQuery.bool();
     for (Group g : parsed.required()) {
       any.add(group(g, Use.COUNT), Occur.SHOULD);
     }
-    any.setMinimumNumberShouldMatch(1);
+    any.minimumShouldMatch(1);
     for (Group g : parsed.excluded()) {
       any.add(group(g, Use.COUNT), Occur.MUST_NOT);
     }
@@ -141,8 +118,8 @@ final class LuceneQueries {
    * The videos holding every required group and no excluded one: those {@link #ranking} gives its
    * all-words bonus. Fields as in {@link #matching}.
    */
-  Query everyGroup(ParsedQuery parsed) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
+  SearchQuery everyGroup(ParsedQuery parsed) {
+    SearchQuery.BoolBuilder all = SearchQuery.bool();
     for (Group g : parsed.required()) {
       all.add(group(g, Use.COUNT), Occur.MUST);
     }
@@ -156,8 +133,8 @@ final class LuceneQueries {
    * Every place a required term occurs in a title, chapter title or transcript: one query per required
    * group, in the order of {@link ParsedQuery#required()}, so a match can tell which group it is of.
    */
-  List<Query> moments(ParsedQuery parsed) {
-    List<Query> out = new ArrayList<>();
+  List<SearchQuery> moments(ParsedQuery parsed) {
+    List<SearchQuery> out = new ArrayList<>();
     for (Group g : parsed.required()) {
       out.add(group(g, Use.MOMENTS));
     }
@@ -165,26 +142,28 @@ final class LuceneQueries {
   }
 
   /** A sloppy phrase of the plain words among the required groups, or null when fewer than two. */
-  private Query proximity(List<Group> required, String field) {
-    PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(PROXIMITY_SLOP);
+  private SearchQuery proximity(List<Group> required, String field) {
+    List<String> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     int position = 0;
     for (Group g : required) {
       Term t = g.anyOf().getFirst();
       if (g.anyOf().size() != 1 || t.kind() != Kind.WORD || t.target() != Target.ANY) {
         continue;
       }
-      for (Token tok : analysed(field, t.text())) {
-        b.add(term(field, tok.text()), position++);
+      for (Analyzers.Token tok : analysed(field, t.text())) {
+        terms.add(tok.text());
+        positions.add(position++);
       }
     }
-    return position < 2 ? null : b.build();
+    return position < 2 ? null : new SearchQuery.Phrase(field, terms, positions, PROXIMITY_SLOP);
   }
 
-  private Query group(Group g, Use use) {
+  private SearchQuery group(Group g, Use use) {
     if (g.anyOf().size() == 1) {
       return term(g.anyOf().getFirst(), use);
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    SearchQuery.BoolBuilder b = SearchQuery.bool();
     for (Term t : g.anyOf()) {
       b.add(term(t, use), Occur.SHOULD);
     }
@@ -192,20 +171,20 @@ final class LuceneQueries {
   }
 
   /** The term searched in each of its target's fields; matching any one field is enough. */
-  private Query term(Term t, Use use) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
+  private SearchQuery term(Term t, Use use) {
+    SearchQuery.BoolBuilder b = SearchQuery.bool();
     int clauses = 0;
     boolean timedFieldsOnly = use == Use.MOMENTS;
     List<FieldBoost> fields = new ArrayList<>(fields(t, timedFieldsOnly));
     fields.addAll(exactFields(t, use));
     for (FieldBoost fb : fields) {
-      Query q = inField(t, fb.field());
+      SearchQuery q = inField(t, fb.field());
       if (q != null) {
-        b.add(fb.boost() == 1f ? q : new BoostQuery(q, fb.boost()), Occur.SHOULD);
+        b.add(fb.boost() == 1f ? q : new SearchQuery.Boost(q, fb.boost()), Occur.SHOULD);
         clauses++;
       }
     }
-    return clauses == 0 ? new MatchNoDocsQuery("no field can hold " + t.text()) : b.build();
+    return clauses == 0 ? new SearchQuery.MatchNone("no field can hold " + t.text()) : b.build();
   }
 
   private record FieldBoost(String field, float boost) {}
@@ -259,105 +238,56 @@ final class LuceneQueries {
     return out;
   }
 
-  /**
-   * One term in one field, or null when the field's analysis leaves nothing of it. The ranking, count
-   * and moments queries get the same prefix, wildcard or fuzzy query, so it is expanded once.
-   */
-  Query inField(Term t, String field) {
-    if (t.kind() == Kind.WORD || t.kind() == Kind.PHRASE) {
-      return build(t, field);
-    }
-    String key = field + '\u0000' + t.kind() + '\u0000' + t.edits() + '\u0000' + t.text();
-    if (!expanded.containsKey(key)) {
-      Query q = build(t, field);
-      expanded.put(key, q == null ? null : new RewriteOnce(q));
-    }
-    return expanded.get(key);
-  }
-
-  private Query build(Term t, String field) {
+  /** One term in one field, or null when the field's analysis leaves nothing of it. */
+  SearchQuery inField(Term t, String field) {
     return switch (t.kind()) {
       case WORD, PHRASE -> phrase(field, t.text());
       case PREFIX -> {
         String p = normalized(field, t.text());
-        yield p.isEmpty() ? null : new PrefixQuery(term(field, p), rewrite());
+        yield p.isEmpty() ? null : new SearchQuery.Prefix(field, p);
       }
       case WILDCARD -> {
         String w = normalized(field, t.text());
-        yield QuerySyntax.hasSearchable(w)
-            ? new WildcardQuery(term(field, w), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, rewrite())
-            : null;
+        yield QuerySyntax.hasSearchable(w) ? new SearchQuery.Wildcard(field, w) : null;
       }
       case FUZZY -> fuzzy(field, t);
     };
   }
 
-  private Query fuzzy(String field, Term t) {
-    List<String> tokens = analysed(field, t.text()).stream().map(Token::text).toList();
+  private SearchQuery fuzzy(String field, Term t) {
+    List<String> tokens = analysed(field, t.text()).stream().map(Analyzers.Token::text).toList();
     String word = tokens.size() == 1 ? tokens.getFirst() : normalized(field, t.text());
     if (word.isEmpty()) {
       return null;
     }
     int length = word.codePointCount(0, word.length());
     int edits = t.edits() >= 0 ? t.edits() : length <= 2 ? 0 : length <= 5 ? 1 : 2;
-    if (edits == 0) {
-      return new TermQuery(term(field, word));
-    }
-    return new SharedFuzzyQuery(term(field, word), edits, 1, MAX_EXPANSIONS, true, rewrite(), fuzzyAutomata);
+    return edits == 0 ? new SearchQuery.Term(field, word) : new SearchQuery.Fuzzy(field, word, edits);
   }
 
-  private static MultiTermQuery.RewriteMethod rewrite() {
-    // scoring top-N rewrite: bounded expansion (so "a*" cannot blow up), and the rewritten term
-    // queries report matches, so prefixes and fuzzy words get moments like plain words
-    return new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS);
-  }
-
-  private Query phrase(String field, String text) {
-    List<Token> tokens = analysed(field, text);
+  private SearchQuery phrase(String field, String text) {
+    List<Analyzers.Token> tokens = analysed(field, text);
     if (tokens.isEmpty()) {
       return null;
     }
     if (tokens.size() == 1) {
-      return new TermQuery(term(field, tokens.getFirst().text()));
+      return new SearchQuery.Term(field, tokens.getFirst().text());
     }
-    PhraseQuery.Builder b = new PhraseQuery.Builder();
-    for (Token tok : tokens) {
-      b.add(term(field, tok.text()), tok.position());
+    List<String> terms = new ArrayList<>(tokens.size());
+    List<Integer> positions = new ArrayList<>(tokens.size());
+    for (Analyzers.Token tok : tokens) {
+      terms.add(tok.text());
+      positions.add(tok.position());
     }
-    return b.build();
+    return new SearchQuery.Phrase(field, terms, positions, 0);
   }
 
-  record Token(String text, int position) {}
-
-  /** {@link #tokens}, analysed once per search. */
-  private List<Token> analysed(String field, String text) {
-    return analysed.computeIfAbsent(field + '\u0000' + text, k -> List.copyOf(tokens(field, text)));
-  }
-
-  List<Token> tokens(String field, String text) {
-    List<Token> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      int pos = -1;
-      while (ts.incrementToken()) {
-        pos += inc.getPositionIncrement();
-        out.add(new Token(term.toString(), pos));
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("analysing a query string failed", e); // in-memory: cannot happen
-    }
-    return out;
+  /** The field's analysis of a text, once per search. */
+  private List<Analyzers.Token> analysed(String field, String text) {
+    return analysed.computeIfAbsent(field + '\u0000' + text, k -> List.copyOf(analyzer.tokens(field, text)));
   }
 
   private String normalized(String field, String text) {
-    return normalizedTexts.computeIfAbsent(field + '\u0000' + text,
-        k -> analyzer.normalize(field, text).utf8ToString().strip());
-  }
-
-  private static org.apache.lucene.index.Term term(String field, String text) {
-    return new org.apache.lucene.index.Term(field, text);
+    return normalizedTexts.computeIfAbsent(field + '\u0000' + text, k -> analyzer.normalized(field, text).strip());
   }
 }

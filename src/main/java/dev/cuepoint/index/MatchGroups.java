@@ -1,4 +1,4 @@
-package dev.cuepoint.search;
+package dev.cuepoint.index;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * a group when the group's automaton for that field accepts it. Fuzzy words expand too, through
  * automata that cost a lot to build: a term no group claims is taken to be of the fuzzy groups (or, if
  * there are none, of every multi-term group). Groups are bits of a {@code long}: a query has at most
- * {@link QuerySyntax#MAX_TERMS} terms. Not thread-safe: one instance per search.
+ * {@code QuerySyntax.MAX_TERMS} terms. Not thread-safe: one instance per search.
  */
 final class MatchGroups {
   private final int count;

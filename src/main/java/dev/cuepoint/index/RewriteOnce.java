@@ -1,4 +1,4 @@
-package dev.cuepoint.search;
+package dev.cuepoint.index;
 
 import java.io.IOException;
 import org.apache.lucene.index.IndexReader;
@@ -11,11 +11,10 @@ import org.apache.lucene.search.QueryVisitor;
  * The ranking, count and moments queries of a search hold the same word in the same field, and each
  * was expanded anew: for a fuzzy word, the expansions were a tenth of the whole query mix's search time
  * at 10,000 videos (JFR). The expansion depends only on the word, the field and the index, so the
- * searches of one reader may share it. Not thread-safe: one instance per search.
- *
- * <p>Public, with {@link #query()}, for code that translates queries rather than running them.
+ * searches of one reader may share it. Not thread-safe: one instance per search (the
+ * {@link LuceneQueryTranslator} of one view makes one per prefix, wildcard or fuzzy word).
  */
-public final class RewriteOnce extends Query {
+final class RewriteOnce extends Query {
   private final Query query;
   private IndexReader reader;
   private Query rewritten;
@@ -25,7 +24,7 @@ public final class RewriteOnce extends Query {
   }
 
   /** The prefix, wildcard or fuzzy query this expands. */
-  public Query query() {
+  Query query() {
     return query;
   }
 

@@ -1,4 +1,4 @@
-package dev.cuepoint.search;
+package dev.cuepoint.index;
 
 import java.io.IOException;
 import java.util.Iterator;
