@@ -46,7 +46,7 @@ public interface KeywordIndex extends Closeable {
 
   /**
    * How many searches may usefully run at once: the processors of this machine for an index searched
-   * here, none (0: no limit) for a cluster that searches on its own machines.
+   * here; 0, no limit, for a cluster that searches on its own machines.
    */
   int usefulConcurrentSearches();
 
