@@ -141,22 +141,28 @@ final class KeywordQueries {
     return out;
   }
 
-  /** A sloppy phrase of the plain words among the required groups, or null when fewer than two. */
+  /**
+   * A sloppy phrase of the plain words among the required groups, or null when fewer than two, or
+   * when in an English transcript all of them are {@link CommonWords function words}: there their
+   * closeness says nothing, and checking it read the positions of both words in nearly every video.
+   */
   private SearchQuery proximity(List<Group> required, String field) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     int position = 0;
+    boolean onlyCommon = Languages.isEnglish(Fields.languageOf(field));
     for (Group g : required) {
       Term t = g.anyOf().getFirst();
       if (g.anyOf().size() != 1 || t.kind() != Kind.WORD || t.target() != Target.ANY) {
         continue;
       }
+      onlyCommon &= CommonWords.isEnglish(t.text());
       for (Analyzers.Token tok : analysed(field, t.text())) {
         terms.add(tok.text());
         positions.add(position++);
       }
     }
-    return position < 2 ? null : new SearchQuery.Phrase(field, terms, positions, PROXIMITY_SLOP);
+    return position < 2 || onlyCommon ? null : new SearchQuery.Phrase(field, terms, positions, PROXIMITY_SLOP);
   }
 
   private SearchQuery group(Group g, Use use) {

@@ -8,12 +8,15 @@ import dev.cuepoint.corpus.Transcript;
 import dev.cuepoint.corpus.Video;
 import dev.cuepoint.index.Fields;
 import dev.cuepoint.index.SearchIndex;
+import dev.cuepoint.index.SearchQuery;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import dev.cuepoint.index.KeywordIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,5 +70,30 @@ class KeywordQueriesTest {
       assertTrue(ranked > 0, query + " should find something in this corpus");
       assertEquals(ranked, view.count(queries.matching(parsed)), query);
     }
+  }
+
+  @Test
+  void words_near_each_other_score_extra_unless_all_are_english_function_words() {
+    KeywordQueries queries = new KeywordQueries(index.analyzers(), List.of(Fields.text("de"), Fields.text("en")));
+    assertEquals(List.of(Fields.text("de"), Fields.text("en")),
+        proximityFields(queries.ranking(QuerySyntax.parse("determinant matrix"))));
+    assertEquals(List.of(Fields.text("de"), Fields.text("en")),
+        proximityFields(queries.ranking(QuerySyntax.parse("the determinant"))));
+    // "of the" is near each other in every English lecture; other languages' transcripts keep the clause
+    assertEquals(List.of(Fields.text("de")), proximityFields(queries.ranking(QuerySyntax.parse("of the"))));
+    assertEquals(List.of(Fields.text("de")), proximityFields(queries.ranking(QuerySyntax.parse("We\u2019re THAT"))));
+  }
+
+  /** The fields of the sloppy phrases (the closeness clauses) in a query, in order. */
+  static List<String> proximityFields(SearchQuery q) {
+    List<String> out = new ArrayList<>();
+    switch (q) {
+      case SearchQuery.Phrase p when p.slop() > 0 -> out.add(p.field());
+      case SearchQuery.Bool b -> b.clauses().forEach(c -> out.addAll(proximityFields(c.query())));
+      case SearchQuery.Boost b -> out.addAll(proximityFields(b.query()));
+      case SearchQuery.ConstantScore c -> out.addAll(proximityFields(c.query()));
+      default -> { }
+    }
+    return out;
   }
 }
