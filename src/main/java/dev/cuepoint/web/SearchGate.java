@@ -25,11 +25,6 @@ final class SearchGate implements SearchCache.Searcher {
     this.permits = new Semaphore(atOnce, true);
   }
 
-  /** As many at once as the JVM has processors. */
-  SearchGate(SearchCache.Searcher search) {
-    this(search, Runtime.getRuntime().availableProcessors());
-  }
-
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     return run(() -> search.search(request));
