@@ -40,6 +40,22 @@ final class SearchGate implements SearchCache.Searcher {
     }
   }
 
+  /**
+   * Runs {@code work} only if a slot is free now and no search waits for one (work that must never
+   * hold a search back, such as the warm-up); returns whether it ran.
+   */
+  boolean tryRun(Work<?> work) throws IOException {
+    if (permits.hasQueuedThreads() || !permits.tryAcquire()) {
+      return false;
+    }
+    try {
+      work.run();
+      return true;
+    } finally {
+      permits.release();
+    }
+  }
+
   interface Work<T> {
     T run() throws IOException;
   }

@@ -127,6 +127,8 @@ public final class WebServer implements AutoCloseable {
   private final Settings settings;
   private final Metrics metrics;
   private final Availability availability = new Availability();
+  /** Searches run in the background after start while no one searches; null for a cluster. */
+  private final SearchWarmup warmup;
 
   public WebServer(KeywordIndex index, SearchService search, VideoSource videos, Settings settings) {
     this(index, search, videos, settings, Operations.none());
@@ -148,6 +150,8 @@ public final class WebServer implements AutoCloseable {
     // cluster mostly wait for it, and are not held back
     int atOnce = index.usefulConcurrentSearches();
     SearchGate gate = atOnce > 0 ? new SearchGate(search::search, atOnce) : null;
+    this.warmup = gate == null ? null : new SearchWarmup(index, gate, search::search, availability,
+        SearchWarmup.MAX_SEARCHES, SearchWarmup.MAX_CPU_MILLIS, SearchWarmup.MIN_VIDEOS);
     SearchCache.Searcher searcher = gate != null ? gate : search::search;
     SearchApi.Moments moments = gate != null
         ? (request, id) -> gate.run(() -> search.moments(request, id))
@@ -270,6 +274,9 @@ public final class WebServer implements AutoCloseable {
       throw new IllegalArgumentException("web folder " + settings.webDir() + " does not exist");
     }
     app.start(settings.host(), settings.port());
+    if (warmup != null) {
+      warmup.start();
+    }
     return this;
   }
 
@@ -300,6 +307,9 @@ public final class WebServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (warmup != null) {
+      warmup.close();
+    }
     app.stop();
     if (metrics != null) {
       metrics.close();
