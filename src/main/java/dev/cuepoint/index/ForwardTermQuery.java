@@ -1,0 +1,164 @@
+package dev.cuepoint.index;
+
+import java.io.IOException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.FilterWeight;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.MatchesUtils;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+
+/**
+ * A word of the matched-spans query of a page of hits. {@link TermQuery}'s weight, asked where it
+ * matches in a document, opens a terms enum, seeks the term and opens a postings enum with offsets
+ * (reading its skip data) for every document asked about: for the ten hits of a page and a few words
+ * in three fields, most of what finding the spans cost. This one keeps, for the segment last asked
+ * about, the term's terms enum and one postings enum, and moves the postings forward while the
+ * documents asked about ascend; it seeks and opens again only for another segment or an earlier
+ * document, so asked in doc-id order (a page's hits sorted) each segment's postings are read once.
+ *
+ * <p>Its matches are exactly the term query's (same positions, offsets and order) and name the wrapped
+ * {@link TermQuery} as the query that made them, the object {@link MatchGroups} knows the groups of.
+ * Scoring and counting are the term query's. Its weight is not thread-safe: one per view and search.
+ */
+final class ForwardTermQuery extends Query {
+  private final TermQuery term;
+
+  ForwardTermQuery(TermQuery term) {
+    this.term = term;
+  }
+
+  /** The term query this reads the matches of. */
+  TermQuery term() {
+    return term;
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+    return new ForwardWeight(term.createWeight(searcher, scoreMode, boost));
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    term.visit(visitor);
+  }
+
+  @Override
+  public String toString(String field) {
+    return "forward(" + term.toString(field) + ")";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return sameClassAs(other) && term.equals(((ForwardTermQuery) other).term);
+  }
+
+  @Override
+  public int hashCode() {
+    return classHash() ^ term.hashCode();
+  }
+
+  private final class ForwardWeight extends FilterWeight {
+    private final String field;
+    /** The segment the enums below are of; null before the first question. */
+    private LeafReaderContext leaf;
+    /** The term's entry in {@link #leaf}, or null when the segment does not hold the term. */
+    private TermsEnum terms;
+    private PostingsEnum postings;
+
+    ForwardWeight(Weight termWeight) {
+      super(ForwardTermQuery.this, termWeight);
+      this.field = term.getTerm().field();
+    }
+
+    @Override
+    public Matches matches(LeafReaderContext context, int doc) throws IOException {
+      if (context != leaf) {
+        leaf = context;
+        postings = null;
+        Terms fieldTerms = context.reader().terms(field);
+        terms = fieldTerms == null ? null : fieldTerms.iterator();
+        if (terms != null && !terms.seekExact(term.getTerm().bytes())) {
+          terms = null;
+        }
+      }
+      if (terms == null) {
+        return null;
+      }
+      // the positions of the document the enum is on were read: an earlier or the same document
+      // needs a new enum (the old one is reused as its storage)
+      if (postings == null || postings.docID() >= doc) {
+        postings = terms.postings(postings, PostingsEnum.OFFSETS);
+      }
+      if (postings.advance(doc) != doc) {
+        return null;
+      }
+      // read now, as TermQuery's iterator would when its matches are walked: the enum moves on to
+      // the next hit's document before these are
+      int freq = postings.freq();
+      int[] at = new int[freq * 3];
+      for (int i = 0; i < at.length; i += 3) {
+        at[i] = postings.nextPosition();
+        at[i + 1] = postings.startOffset();
+        at[i + 2] = postings.endOffset();
+      }
+      return MatchesUtils.forField(field, () -> new Positions(term, at));
+    }
+  }
+
+  /** A term's matches in one document, as position, start offset, end offset triples. */
+  private static final class Positions implements MatchesIterator {
+    private final Query query;
+    private final int[] at;
+    private int i = -3;
+
+    Positions(Query query, int[] at) {
+      this.query = query;
+      this.at = at;
+    }
+
+    @Override
+    public boolean next() {
+      i += 3;
+      return i < at.length;
+    }
+
+    @Override
+    public int startPosition() {
+      return at[i];
+    }
+
+    @Override
+    public int endPosition() {
+      return at[i];
+    }
+
+    @Override
+    public int startOffset() {
+      return at[i + 1];
+    }
+
+    @Override
+    public int endOffset() {
+      return at[i + 2];
+    }
+
+    @Override
+    public MatchesIterator getSubMatches() {
+      return null;
+    }
+
+    @Override
+    public Query getQuery() {
+      return query;
+    }
+  }
+}
