@@ -73,6 +73,8 @@ final class ForwardTermQuery extends Query {
     /** The term's entry in {@link #leaf}, or null when the segment does not hold the term. */
     private TermsEnum terms;
     private PostingsEnum postings;
+    /** The document whose positions were read off {@link #postings}, or -1. */
+    private int read = -1;
 
     ForwardWeight(Weight termWeight) {
       super(ForwardTermQuery.this, termWeight);
@@ -84,6 +86,7 @@ final class ForwardTermQuery extends Query {
       if (context != leaf) {
         leaf = context;
         postings = null;
+        read = -1;
         Terms fieldTerms = context.reader().terms(field);
         terms = fieldTerms == null ? null : fieldTerms.iterator();
         if (terms != null && !terms.seekExact(term.getTerm().bytes())) {
@@ -93,24 +96,28 @@ final class ForwardTermQuery extends Query {
       if (terms == null) {
         return null;
       }
-      // the positions of the document the enum is on were read: an earlier or the same document
-      // needs a new enum (the old one is reused as its storage)
-      if (postings == null || postings.docID() >= doc) {
+      // an enum moves forward only: an earlier document, or one whose positions were read, needs a
+      // new one (the old one is reused as its storage). Asked about a document without the term, the
+      // enum stops on the next that has it, maybe the next asked about: used as it is
+      if (postings == null || postings.docID() > doc || read == doc) {
         postings = terms.postings(postings, PostingsEnum.OFFSETS);
+        read = -1;
       }
-      if (postings.advance(doc) != doc) {
+      int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
+      if (at != doc) {
         return null;
       }
+      read = doc;
       // read now, as TermQuery's iterator would when its matches are walked: the enum moves on to
       // the next hit's document before these are
       int freq = postings.freq();
-      int[] at = new int[freq * 3];
-      for (int i = 0; i < at.length; i += 3) {
-        at[i] = postings.nextPosition();
-        at[i + 1] = postings.startOffset();
-        at[i + 2] = postings.endOffset();
+      int[] positions = new int[freq * 3];
+      for (int i = 0; i < positions.length; i += 3) {
+        positions[i] = postings.nextPosition();
+        positions[i + 1] = postings.startOffset();
+        positions[i + 2] = postings.endOffset();
       }
-      return MatchesUtils.forField(field, () -> new Positions(term, at));
+      return MatchesUtils.forField(field, () -> new Positions(term, positions));
     }
   }
 
