@@ -5,6 +5,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
@@ -17,13 +21,14 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 
 /**
- * A word of the matched-spans query of a page of hits. {@link TermQuery}'s weight, asked where it
- * matches in a document, opens a terms enum, seeks the term and opens a postings enum with offsets
- * (reading its skip data) for every document asked about: for the ten hits of a page and a few words
- * in three fields, most of what finding the spans cost. This one keeps, for the segment last asked
- * about, the term's terms enum and one postings enum, and moves the postings forward while the
- * documents asked about ascend; it seeks and opens again only for another segment or an earlier
- * document, so asked in doc-id order (a page's hits sorted) each segment's postings are read once.
+ * A word of the matched-spans query of a page of hits, or a term a prefix, wildcard or fuzzy word
+ * expanded to. {@link TermQuery}'s weight, asked where it matches in a document, opens a terms enum,
+ * seeks the term and opens a postings enum with offsets (reading its skip data) for every document
+ * asked about: for the ten hits of a page and a few words in three fields, most of what finding the
+ * spans cost. This one keeps, for the segment last asked about, the term's terms enum and one postings
+ * enum, and moves the postings forward while the documents asked about ascend; it seeks and opens
+ * again only for another segment or an earlier document, so asked in doc-id order (a page's hits
+ * sorted) each segment's postings are read once.
  *
  * <p>Its matches are exactly the term query's (same positions, offsets and order) and name the wrapped
  * {@link TermQuery} as the query that made them, the object {@link MatchGroups} knows the groups of.
@@ -39,6 +44,27 @@ final class ForwardTermQuery extends Query {
   /** The term query this reads the matches of. */
   TermQuery term() {
     return term;
+  }
+
+  /**
+   * {@code q}, rewritten, with each term query in it (a word, or a term a prefix, wildcard or fuzzy
+   * word expanded to) read forward; phrases and the rest as they were.
+   */
+  static Query in(Query q) {
+    return switch (q) {
+      case TermQuery t -> new ForwardTermQuery(t);
+      case BooleanQuery b -> {
+        BooleanQuery.Builder out = new BooleanQuery.Builder();
+        for (BooleanClause c : b.clauses()) {
+          out.add(in(c.query()), c.occur());
+        }
+        out.setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+        yield out.build();
+      }
+      case BoostQuery b -> new BoostQuery(in(b.getQuery()), b.getBoost());
+      case ConstantScoreQuery c -> new ConstantScoreQuery(in(c.getQuery()));
+      default -> q;
+    };
   }
 
   @Override

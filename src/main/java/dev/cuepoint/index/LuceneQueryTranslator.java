@@ -101,24 +101,6 @@ public final class LuceneQueryTranslator {
     return new org.apache.lucene.index.Term(field, text);
   }
 
-  /** {@code q} with its term queries made {@link ForwardTermQuery}s, the rest as it was. */
-  private static Query forward(Query q) {
-    return switch (q) {
-      case TermQuery t -> new ForwardTermQuery(t);
-      case BooleanQuery b -> {
-        BooleanQuery.Builder out = new BooleanQuery.Builder();
-        for (BooleanClause c : b.clauses()) {
-          out.add(forward(c.query()), c.occur());
-        }
-        out.setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-        yield out.build();
-      }
-      case BoostQuery b -> new BoostQuery(forward(b.getQuery()), b.getBoost());
-      case ConstantScoreQuery c -> new ConstantScoreQuery(forward(c.getQuery()));
-      default -> q;
-    };
-  }
-
   /**
    * The required groups of a query, as one Lucene query whose matches are looked for in a hit, and
    * how each match maps back to its groups ({@link MatchGroups}). Made once per search and view.
@@ -131,7 +113,6 @@ public final class LuceneQueryTranslator {
   public final class Groups {
     private final List<SearchQuery> model;
     private final Query any;
-    private Query forward;
     private final MatchGroups groups;
 
     private Groups(List<SearchQuery> model) {
@@ -155,18 +136,6 @@ public final class LuceneQueryTranslator {
     /** Matches any group. */
     public Query query() {
       return any;
-    }
-
-    /**
-     * {@link #query()} with each word a {@link ForwardTermQuery}: the same matches, and asked about
-     * documents in ascending order (a page's hits sorted by doc id) each word reads its postings once
-     * per segment instead of once per document. Phrases and expanded words keep Lucene's own matches.
-     */
-    Query forwardQuery() {
-      if (forward == null) {
-        forward = forward(any);
-      }
-      return forward;
     }
 
     /**

@@ -210,7 +210,8 @@ final class LuceneView implements KeywordIndex.View {
   public List<KeywordIndex.Span> spans(KeywordIndex.Hit hit, List<SearchQuery> groups) throws IOException {
     if (spansGroups == null || (groups != spansGroups.model() && !groups.equals(spansGroups.model()))) {
       spansGroups = queries.groups(groups);
-      Query any = spansGroups.forwardQuery();
+      // rewritten first, so the terms prefixes and fuzzy words expanded to are read forward too
+      Query any = ForwardTermQuery.in(searcher.rewrite(spansGroups.query()));
       spansWeight = searcher.createWeight(searcher.rewrite(any), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
     LuceneHit h = (LuceneHit) hit;
