@@ -3,6 +3,9 @@ package dev.cuepoint.index;
 import java.io.IOException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -19,6 +22,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * A word of the matched-spans query of a page of hits, or a term a prefix, wildcard or fuzzy word
@@ -113,11 +117,7 @@ final class ForwardTermQuery extends Query {
         leaf = context;
         postings = null;
         read = -1;
-        Terms fieldTerms = context.reader().terms(field);
-        terms = fieldTerms == null ? null : fieldTerms.iterator();
-        if (terms != null && !terms.seekExact(term.getTerm().bytes())) {
-          terms = null;
-        }
+        terms = seek(context);
       }
       if (terms == null) {
         return null;
@@ -145,6 +145,29 @@ final class ForwardTermQuery extends Query {
       }
       return MatchesUtils.forField(field, () -> new Positions(term, positions));
     }
+  }
+
+  /**
+   * The term's entry in a segment, or null. A term a prefix or fuzzy word expanded to comes with
+   * where it is in each segment (its {@link TermStates}): no need to look it up again.
+   */
+  private TermsEnum seek(LeafReaderContext context) throws IOException {
+    Terms fieldTerms = context.reader().terms(term.getTerm().field());
+    if (fieldTerms == null) {
+      return null;
+    }
+    TermsEnum te = fieldTerms.iterator();
+    TermStates states = term.getTermStates();
+    if (states != null && states.wasBuiltFor(ReaderUtil.getTopLevelContext(context))) {
+      IOSupplier<TermState> supplier = states.get(context);
+      TermState state = supplier == null ? null : supplier.get();
+      if (state == null) {
+        return null;
+      }
+      te.seekExact(term.getTerm().bytes(), state);
+      return te;
+    }
+    return te.seekExact(term.getTerm().bytes()) ? te : null;
   }
 
   /** A term's matches in one document, as position, start offset, end offset triples. */
