@@ -67,12 +67,20 @@ final class LuceneView implements KeywordIndex.View {
   private final class LuceneHit implements KeywordIndex.Hit {
     private final int doc;
     private final float score;
+    /** The hits of the page this is of, in rank order, and this one's place among them. */
+    private final List<LuceneHit> page;
+    private final int rank;
     private StoredCache.Entry entry;
     private StoredValues meta;
+    /** Spans found with an earlier hit's, not yet asked for, and the groups they are of. */
+    private List<KeywordIndex.Span> spans;
+    private LuceneQueryTranslator.Groups spansOf;
 
-    LuceneHit(int doc, float score) {
+    LuceneHit(int doc, float score, List<LuceneHit> page, int rank) {
       this.doc = doc;
       this.score = score;
+      this.page = page;
+      this.rank = rank;
     }
 
     @Override
@@ -158,11 +166,11 @@ final class LuceneView implements KeywordIndex.View {
           ? top.totalHits.value()
           : searcher.count(queries.toLucene(matchingQuery));
     }
-    List<KeywordIndex.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    List<LuceneHit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      hits.add(new LuceneHit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score));
+      hits.add(new LuceneHit(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score, hits, hits.size()));
     }
-    return new KeywordIndex.Page(total, hits);
+    return new KeywordIndex.Page(total, new ArrayList<>(hits));
   }
 
   private static boolean hasSloppyPhrase(Query query) {
@@ -192,17 +200,36 @@ final class LuceneView implements KeywordIndex.View {
     return searcher.count(queries.toLucene(query));
   }
 
+  /**
+   * Asked for a hit's spans, finds those of the hits ranked after it on its page too (a search asks
+   * for the page's hits one by one, in rank order, from the first shown): all of them in doc-id
+   * order, so each word of the groups reads its postings once per segment ({@link ForwardTermQuery})
+   * instead of opening them again for every hit. Each hit keeps its spans until they are asked for.
+   */
   @Override
   public List<KeywordIndex.Span> spans(KeywordIndex.Hit hit, List<SearchQuery> groups) throws IOException {
     if (spansGroups == null || (groups != spansGroups.model() && !groups.equals(spansGroups.model()))) {
       spansGroups = queries.groups(groups);
-      Query any = spansGroups.query();
+      // rewritten first, so the terms prefixes and fuzzy words expanded to are read forward too
+      Query any = ForwardTermQuery.in(searcher.rewrite(spansGroups.query()));
       spansWeight = searcher.createWeight(searcher.rewrite(any), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
-    int doc = ((LuceneHit) hit).doc;
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    return spansGroups.spans(spansWeight.matches(leaf, doc - leaf.docBase));
+    LuceneHit h = (LuceneHit) hit;
+    if (h.spansOf != spansGroups) {
+      List<LuceneHit> rest = new ArrayList<>(h.page.subList(h.rank, h.page.size()));
+      rest.sort((a, b) -> Integer.compare(a.doc, b.doc));
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      for (LuceneHit r : rest) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(r.doc, leaves));
+        r.spans = spansGroups.spans(spansWeight.matches(leaf, r.doc - leaf.docBase));
+        r.spansOf = spansGroups;
+      }
+    }
+    List<KeywordIndex.Span> out = h.spans;
+    // handed over once: asked again, the hit's spans are found again (the caller may change the list)
+    h.spans = null;
+    h.spansOf = null;
+    return out;
   }
 
   @Override
