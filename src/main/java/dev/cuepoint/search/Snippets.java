@@ -25,16 +25,11 @@ final class Snippets {
    */
   static Snippet around(String text, List<int[]> matches) {
     int first = matches.getFirst()[0];
-    int last = matches.stream().mapToInt(m -> m[1]).max().orElse(first);
-    int from = first;
-    for (int k = 0; k < WORDS_BEFORE && from > 0; k++) {
-      int space = text.lastIndexOf(' ', from - 2);
-      from = space < 0 ? 0 : space + 1;
+    int last = first;
+    for (int[] m : matches) {
+      last = Math.max(last, m[1]);
     }
-    if (first - from > MAX_CHARS_BEFORE) {
-      // text without spaces (Chinese, Japanese, Thai): count characters instead of words
-      from = safeCut(text, first - MAX_CHARS_BEFORE / 2);
-    }
+    int from = wordsBefore(text, first);
     int to = last;
     int words = countWords(text, from, to);
     while (to < text.length() && words < WORDS_TOTAL) {
@@ -58,6 +53,28 @@ final class Snippets {
       }
     }
     return new Snippet(snippet, marks);
+  }
+
+  /**
+   * Where the snippet starts: {@link #WORDS_BEFORE} words before {@code first}, or, when those are
+   * more than {@link #MAX_CHARS_BEFORE} characters (text written without spaces), half that many
+   * characters. One scan back, that stops as soon as it is that far: a text without spaces is not
+   * read back to its start for every moment.
+   */
+  private static int wordsBefore(String text, int first) {
+    int limit = first - MAX_CHARS_BEFORE; // a start before this is too far
+    int from = first;
+    for (int k = 0; k < WORDS_BEFORE && from > 0; k++) {
+      int i = from - 2; // the character before the space before the word: the previous word's end
+      while (i >= 0 && i + 1 >= limit && text.charAt(i) != ' ') {
+        i--;
+      }
+      if (i >= 0 && i + 1 < limit) {
+        return safeCut(text, first - MAX_CHARS_BEFORE / 2);
+      }
+      from = i < 0 ? 0 : i + 1;
+    }
+    return from < limit ? safeCut(text, first - MAX_CHARS_BEFORE / 2) : from;
   }
 
   /** {@code i}, moved back off the second half of a surrogate pair. */
