@@ -32,14 +32,21 @@ final class Snippets {
     int from = wordsBefore(text, first);
     int to = last;
     int words = countWords(text, from, to);
-    while (to < text.length() && words < WORDS_TOTAL) {
-      int space = text.indexOf(' ', to + 1);
-      to = space < 0 ? text.length() : space;
+    // an end past this makes the snippet too long, and it is cut: no need to look further for spaces
+    // (a text without spaces would otherwise be read to its end for every snippet)
+    int limit = from + MAX_CHARS;
+    int length = text.length();
+    int scanEnd = Math.min(length, limit + 1);
+    while (to < length && words < WORDS_TOTAL && to <= limit) {
+      int space = to + 1 < scanEnd ? text.indexOf(' ', to + 1, scanEnd) : -1;
+      to = space >= 0 ? space : scanEnd == length ? length : limit + 1;
       words++;
     }
     // end on a whole word even when the match ended inside one
-    int space = text.indexOf(' ', to);
-    to = to < text.length() && text.charAt(to) != ' ' ? (space < 0 ? text.length() : space) : to;
+    if (to <= limit && to < length && text.charAt(to) != ' ') {
+      int space = text.indexOf(' ', to, scanEnd);
+      to = space >= 0 ? space : scanEnd == length ? length : limit + 1;
+    }
     if (to - from > MAX_CHARS) {
       to = safeCut(text, Math.max(last, from + MAX_CHARS));
     }
