@@ -368,6 +368,13 @@ final class MomentFinder {
     if (length == bEnd - b && text.regionMatches(a, text, b, length)) {
       return true;
     }
+    if (length > 0 && bEnd > b) {
+      char x = text.charAt(a);
+      char y = text.charAt(b);
+      if (x < 0x80 && y < 0x80 && lowerAscii(x) != lowerAscii(y)) {
+        return false; // an ASCII first letter is the first letter of the lower case, whatever follows
+      }
+    }
     boolean ascii = true;
     for (int i = a; i < aEnd && ascii; i++) {
       ascii = text.charAt(i) < 0x80;
