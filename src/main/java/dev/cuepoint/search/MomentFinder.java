@@ -365,33 +365,44 @@ final class MomentFinder {
   /** Whether {@code text[a, aEnd)} and {@code text[b, bEnd)} are the same in lower case (Locale.ROOT). */
   static boolean sameWord(String text, int a, int aEnd, int b, int bEnd) {
     int length = aEnd - a;
-    if (length == bEnd - b && text.regionMatches(a, text, b, length)) {
-      return true;
-    }
     if (length > 0 && bEnd > b) {
       char x = text.charAt(a);
       char y = text.charAt(b);
-      if (x < 0x80 && y < 0x80 && lowerAscii(x) != lowerAscii(y)) {
+      if (x != y && x < 0x80 && y < 0x80 && lowerAscii(x) != lowerAscii(y)) {
         return false; // an ASCII first letter is the first letter of the lower case, whatever follows
       }
     }
-    boolean ascii = true;
-    for (int i = a; i < aEnd && ascii; i++) {
-      ascii = text.charAt(i) < 0x80;
+    if (length == bEnd - b) {
+      boolean identical = true;
+      boolean ascii = true;
+      int i = 0;
+      for (; i < length; i++) {
+        char x = text.charAt(a + i);
+        char y = text.charAt(b + i);
+        if (x == y) {
+          ascii &= x < 0x80;
+        } else if (x < 0x80 && y < 0x80 && lowerAscii(x) == lowerAscii(y)) {
+          identical = false;
+        } else {
+          break;
+        }
+      }
+      if (i == length && (identical || ascii)) {
+        return true;
+      }
+      if (i < length && ascii && ascii(text, a + i, aEnd) && ascii(text, b + i, bEnd)) {
+        return false;
+      }
+    } else if (ascii(text, a, aEnd) && ascii(text, b, bEnd)) {
+      return false; // ASCII keeps its length in lower case
     }
-    for (int i = b; i < bEnd && ascii; i++) {
-      ascii = text.charAt(i) < 0x80;
-    }
-    if (!ascii) { // lower case may change the length or depend on the letters around (final sigma)
-      return text.substring(a, aEnd).toLowerCase(Locale.ROOT).equals(text.substring(b, bEnd).toLowerCase(Locale.ROOT));
-    }
-    if (length != bEnd - b) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char x = text.charAt(a + i);
-      char y = text.charAt(b + i);
-      if (x != y && lowerAscii(x) != lowerAscii(y)) {
+    // lower case may change the length or depend on the letters around (final sigma)
+    return text.substring(a, aEnd).toLowerCase(Locale.ROOT).equals(text.substring(b, bEnd).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean ascii(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
         return false;
       }
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class MomentWordsTest {
   private static final String[] WORDS = {"Fourier", "fourier", "FOURIER", "four", "fourieR", "ΟΔΟΣ", "οδος", "οδοσ",
-      "οδος", "İstanbul", "i̇stanbul", "istanbul", "Straße", "STRASSE", "x", "X", "", "數學", "eigen-value"};
+      "οδος", "İstanbul", "i̇stanbul", "istanbul", "\u212Aelvin", "kelvin", "KELVIN", "kelviN", "Straße", "STRASSE", "x", "X", "", "數學", "eigen-value"};
 
   @Test
   void words_are_the_same_exactly_when_their_lower_cases_are() {
