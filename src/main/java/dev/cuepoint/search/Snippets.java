@@ -29,9 +29,11 @@ final class Snippets {
     for (int[] m : matches) {
       last = Math.max(last, m[1]);
     }
-    int from = wordsBefore(text, first);
+    long before = wordsBefore(text, first);
+    int from = (int) (before >>> 32);
     int to = last;
-    int words = countWords(text, from, to);
+    // the words of [from, last): the spaces before the first match were counted on the way back
+    int words = from < to ? 1 + (int) before + spaces(text, first, last) : 0;
     // an end past this makes the snippet too long, and it is cut: no need to look further for spaces
     // (a text without spaces would otherwise be read to its end for every snippet)
     int limit = from + MAX_CHARS;
@@ -67,21 +69,32 @@ final class Snippets {
    * more than {@link #MAX_CHARS_BEFORE} characters (text written without spaces), half that many
    * characters. One scan back, that stops as soon as it is that far: a text without spaces is not
    * read back to its start for every moment.
+   *
+   * @return the start in the upper 32 bits, the number of spaces from it to {@code first} in the lower
    */
-  private static int wordsBefore(String text, int first) {
+  private static long wordsBefore(String text, int first) {
     int limit = first - MAX_CHARS_BEFORE; // a start before this is too far
     int from = first;
+    int spaces = 0;
     for (int k = 0; k < WORDS_BEFORE && from > 0; k++) {
       int i = from - 2; // the character before the space before the word: the previous word's end
       while (i >= 0 && i + 1 >= limit && text.charAt(i) != ' ') {
         i--;
       }
       if (i >= 0 && i + 1 < limit) {
-        return safeCut(text, first - MAX_CHARS_BEFORE / 2);
+        return cut(text, first);
       }
+      // [i + 1, from - 1) holds no space; from - 1 was not looked at
+      spaces += text.charAt(from - 1) == ' ' ? 1 : 0;
       from = i < 0 ? 0 : i + 1;
     }
-    return from < limit ? safeCut(text, first - MAX_CHARS_BEFORE / 2) : from;
+    return from < limit ? cut(text, first) : (long) from << 32 | spaces;
+  }
+
+  /** Half of {@link #MAX_CHARS_BEFORE} before {@code first}, as {@link #wordsBefore} answers. */
+  private static long cut(String text, int first) {
+    int from = safeCut(text, first - MAX_CHARS_BEFORE / 2);
+    return (long) from << 32 | spaces(text, from, first);
   }
 
   /** {@code i}, moved back off the second half of a surrogate pair. */
@@ -90,8 +103,8 @@ final class Snippets {
     return i > 0 && i < text.length() && Character.isLowSurrogate(text.charAt(i)) ? i - 1 : i;
   }
 
-  private static int countWords(String text, int from, int to) {
-    int n = from < to ? 1 : 0;
+  private static int spaces(String text, int from, int to) {
+    int n = 0;
     for (int i = from; i < to; i++) {
       if (text.charAt(i) == ' ') {
         n++;
