@@ -8,6 +8,7 @@ import dev.cuepoint.index.StoredValues;
 import dev.cuepoint.index.TimeMap;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +57,81 @@ final class MomentFinder {
    */
   record Found(int total, List<Moment> best, boolean everyGroup) {}
 
-  /** A match: characters {@code [start, end)} of a text, and the groups of the query it is of. */
-  private record Span(int start, int end, long groups) {}
+  /**
+   * The matches in one stored text, as parallel arrays: a common word can match hundreds of times in
+   * a video, and only a handful of its moments are shown, so matches are not objects.
+   */
+  private static final class Matches {
+    final String field;
+    int[] starts = new int[8];
+    int[] ends = new int[8];
+    long[] groups = new long[8];
+    int size;
+    // after within and dedupe, filled by read()
+    String text;
+    TimeMap times;
+    String lang;
+    String source;
+    String kind;
+    int sourceRank;
+    int langRank;
+
+    Matches(String field) {
+      this.field = field;
+    }
+
+    void add(int start, int end, long group) {
+      if (size == starts.length) {
+        starts = Arrays.copyOf(starts, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+        groups = Arrays.copyOf(groups, size * 2);
+      }
+      starts[size] = start;
+      ends[size] = end;
+      groups[size++] = group;
+    }
+
+    /**
+     * Keeps the matches that end within the text, sorted by start; a match starting where another
+     * starts is the same match found twice (in another field, or for another group): one is kept,
+     * the longest, with the groups of all.
+     */
+    void withinAndDedupe(int length) {
+      long[] keys = new long[size];
+      int n = 0;
+      boolean sorted = true;
+      int lastStart = Integer.MIN_VALUE;
+      for (int i = 0; i < size; i++) {
+        if (ends[i] <= length) {
+          keys[n++] = ((long) starts[i] << 32) | i;
+          sorted &= starts[i] >= lastStart;
+          lastStart = starts[i];
+        }
+      }
+      if (!sorted) {
+        Arrays.sort(keys, 0, n); // starts are >= 0: by start, then by position in the list
+      }
+      int[] s = new int[n];
+      int[] e = new int[n];
+      long[] g = new long[n];
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = (int) keys[k];
+        if (m > 0 && s[m - 1] == starts[i]) {
+          e[m - 1] = Math.max(e[m - 1], ends[i]);
+          g[m - 1] |= groups[i];
+        } else {
+          s[m] = starts[i];
+          e[m] = ends[i];
+          g[m++] = groups[i];
+        }
+      }
+      starts = s;
+      ends = e;
+      groups = g;
+      size = m;
+    }
+  }
 
   /**
    * The moments of one video: all are found, clustered and ranked, but only the best {@code limit}
@@ -65,57 +139,91 @@ final class MomentFinder {
    */
   Found find(KeywordIndex.Hit hit, int limit) throws IOException {
     List<KeywordIndex.Span> matched = view.spans(hit, groups);
-    List<Ranked> found = new ArrayList<>();
     if (matched.isEmpty()) {
       return new Found(0, List.of(), false);
     }
     long covered = 0;
     // matches in text.<lang> and grams.<lang> are offsets into the same stored text: one list each
-    Map<String, List<Span>> byText = new LinkedHashMap<>();
+    Map<String, Matches> byText = new LinkedHashMap<>();
+    String lastField = null;
+    Matches last = null;
     for (KeywordIndex.Span m : matched) {
-      String lang = Fields.transcriptLanguageOf(m.field());
-      String textField = lang == null ? m.field() : Fields.text(lang);
-      byText.computeIfAbsent(textField, f -> new ArrayList<>()).add(new Span(m.start(), m.end(), m.groups()));
+      if (!m.field().equals(lastField)) { // matches come field by field: one look-up per run
+        lastField = m.field();
+        String lang = Fields.transcriptLanguageOf(lastField);
+        String textField = lang == null ? lastField : Fields.text(lang);
+        last = byText.computeIfAbsent(textField, Matches::new);
+      }
+      last.add(m.start(), m.end(), m.groups());
       covered |= m.groups();
     }
     // only the texts and time maps that matched are read: a video may have thirty transcripts
     StoredValues stored = view.stored(hit, storedFieldsFor(byText.keySet()));
-    for (Map.Entry<String, List<Span>> e : byText.entrySet()) {
-      String field = e.getKey();
+    List<Matches> texts = new ArrayList<>(byText.size());
+    int bestPreference = Integer.MAX_VALUE;
+    for (Matches t : byText.values()) {
+      String field = t.field;
       String text = view.text(hit, stored, field);
-      List<Span> spans = text == null ? List.of() : dedupe(within(e.getValue(), text.length()));
-      if (spans.isEmpty()) {
+      if (text == null) {
         continue;
       }
-      String lang = Fields.languageOf(field);
-      TimeMap times = view.timeMap(hit, stored, field);
-      String source = lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
-      String kind = lang == null ? null : stored.get(Fields.kind(lang));
-      for (List<Span> cluster : cluster(spans, times)) {
-        found.add(ranked(text, cluster, times, lang, source, kind, match(cluster)));
+      t.withinAndDedupe(text.length());
+      if (t.size == 0) {
+        continue;
       }
+      t.text = text;
+      t.lang = Fields.languageOf(field);
+      t.times = view.timeMap(hit, stored, field);
+      t.source = t.lang != null ? "transcript" : field.equals(Fields.CHAPTERS) ? "chapter" : "title";
+      t.sourceRank = t.lang != null ? 0 : field.equals(Fields.CHAPTERS) ? 1 : 2;
+      t.kind = t.lang == null ? null : stored.get(Fields.kind(t.lang));
+      if (t.lang != null && !preferred.isEmpty()) {
+        t.langRank = preference(t.lang);
+        bestPreference = Math.min(bestPreference, t.langRank);
+      }
+      texts.add(t);
     }
-    Comparator<Ranked> order = byLanguage(found)
-        .thenComparing(Comparator.comparingInt(Ranked::distinctTerms).reversed())
-        .thenComparingInt(Ranked::sourceRank)
-        .thenComparing(Comparator.comparingInt(Ranked::matchCount).reversed())
-        .thenComparingLong(Ranked::startMs);
+    languageRanks(texts, bestPreference == Integer.MAX_VALUE ? 0 : bestPreference);
+    List<Ranked> found = new ArrayList<>();
+    for (Matches t : texts) {
+      cluster(t, found);
+    }
     // the card's fields come with the texts above (one read of the video's stored fields)
     String videoId = hit.meta().get(Fields.ID);
-    List<Moment> best = new ArrayList<>(Math.min(limit, found.size()));
-    for (Ranked r : first(found, limit, order)) {
+    List<Ranked> top = first(found, limit, MomentFinder::compare);
+    List<Moment> best = new ArrayList<>(top.size());
+    for (Ranked r : top) {
       best.add(r.moment(videoId));
     }
     return new Found(found.size(), best, (covered & all) == all);
   }
 
-  /** Whether a moment's matches, together, cover every group of the query. */
-  private String match(List<Span> cluster) {
-    long covered = 0;
-    for (Span s : cluster) {
-      covered |= s.groups();
+  /**
+   * With preferred languages: moments in the most preferred language the video has come first, then
+   * title and chapter matches, then the other preferred languages in order, then the rest.
+   */
+  private void languageRanks(List<Matches> texts, int best) {
+    for (Matches t : texts) {
+      t.langRank = preferred.isEmpty() ? 0 : t.lang == null ? 2 * best + 1 : 2 * t.langRank;
     }
-    return (covered & all) == all ? Moment.WORDS : Moment.SOME_WORDS;
+  }
+
+  /**
+   * The order of moments: preferred language ({@link #languageRanks}), then more distinct matched
+   * words, then transcript before chapter before title, then more matches, then earlier.
+   */
+  private static int compare(Ranked a, Ranked b) {
+    int c = Integer.compare(a.in.langRank, b.in.langRank);
+    if (c == 0) {
+      c = Integer.compare(b.distinctTerms, a.distinctTerms);
+    }
+    if (c == 0) {
+      c = Integer.compare(a.in.sourceRank, b.in.sourceRank);
+    }
+    if (c == 0) {
+      c = Integer.compare(b.matchCount(), a.matchCount());
+    }
+    return c != 0 ? c : Long.compare(a.startMs, b.startMs);
   }
 
   /**
@@ -150,35 +258,31 @@ final class MomentFinder {
     return top;
   }
 
-  /** A moment before its snippet is cut: what ranking needs, and what making the moment needs. */
-  private record Ranked(
-      String text, List<int[]> cluster, TimeMap times, String lang, String source, String kind, String match,
-      long startMs, int distinctTerms, int matchCount, int sourceRank) {
+  /** A moment before its snippet is cut: matches {@code [from, to)} of a text, and what ranking needs. */
+  private record Ranked(Matches in, int from, int to, long startMs, int distinctTerms, String match) {
+    int matchCount() {
+      return to - from;
+    }
 
     Moment moment(String videoId) {
-      int first = cluster.getFirst()[0];
-      int lastEnd = cluster.stream().mapToInt(s -> s[1]).max().orElse(first);
+      List<int[]> cluster = new ArrayList<>(to - from);
+      int lastEnd = in.ends[from];
+      for (int i = from; i < to; i++) {
+        cluster.add(new int[] {in.starts[i], in.ends[i]});
+        lastEnd = Math.max(lastEnd, in.ends[i]);
+      }
+      int first = in.starts[from];
+      TimeMap times = in.times;
+      String text = in.text;
       long endMs = times == null ? 0 : Math.max(startMs, times.endAt(Math.max(first, lastEnd - 1)));
-      Snippets.Snippet snippet =
-          "transcript".equals(source)
-              ? Snippets.around(text, cluster)
-              : "chapter".equals(source) ? chapterSnippet(text, cluster, times) : whole(text, 0, text.length(), cluster);
+      Snippets.Snippet snippet = switch (in.sourceRank) {
+        case 0 -> Snippets.around(text, cluster);
+        case 1 -> chapterSnippet(text, cluster, times);
+        default -> whole(text, 0, text.length(), cluster);
+      };
       return new Moment(startMs / 1000.0, endMs / 1000.0, Links.watch(videoId, startMs), snippet.text(),
-          snippet.highlights(), lang, source, kind, match);
+          snippet.highlights(), in.lang, in.source, in.kind, match);
     }
-  }
-
-  /**
-   * With preferred languages: moments in the most preferred language the video has come first, then
-   * title and chapter matches, then the other preferred languages in order, then the rest.
-   */
-  private Comparator<Ranked> byLanguage(List<Ranked> found) {
-    if (preferred.isEmpty()) {
-      return Comparator.comparingInt(r -> 0);
-    }
-    int best = found.stream().map(Ranked::lang).filter(java.util.Objects::nonNull)
-        .mapToInt(this::preference).min().orElse(0);
-    return Comparator.comparingInt(r -> r.lang() == null ? 2 * best + 1 : 2 * preference(r.lang()));
   }
 
   private int preference(String lang) {
@@ -202,76 +306,111 @@ final class MomentFinder {
     return out;
   }
 
-  /** The spans that end within the text. */
-  private static List<Span> within(List<Span> spans, int length) {
-    List<Span> out = new ArrayList<>(spans.size());
-    for (Span s : spans) {
-      if (s.end() <= length) {
-        out.add(s);
+  /**
+   * Nearby matches of a text (closer than {@link #MERGE_WITHIN_MS} in time, and {@link #MAX_SPAN_CHARS}
+   * in text from the first) make one moment each.
+   */
+  private void cluster(Matches t, List<Ranked> out) {
+    TimeMap times = t.times;
+    int from = 0;
+    long firstTime = 0;
+    long lastTime = 0;
+    for (int i = 0; i < t.size; i++) {
+      long time = times == null ? 0 : times.timeAt(t.starts[i]);
+      if (i == 0) {
+        firstTime = time;
+      } else if (time - lastTime > MERGE_WITHIN_MS || t.starts[i] - t.starts[from] > MAX_SPAN_CHARS) {
+        out.add(ranked(t, from, i, firstTime));
+        from = i;
+        firstTime = time;
       }
+      lastTime = time;
     }
-    return out;
+    out.add(ranked(t, from, t.size, firstTime));
+  }
+
+  private Ranked ranked(Matches t, int from, int to, long startMs) {
+    long covered = 0;
+    for (int i = from; i < to; i++) {
+      covered |= t.groups[i];
+    }
+    // whether the moment's matches, together, cover every group of the query
+    String match = (covered & all) == all ? Moment.WORDS : Moment.SOME_WORDS;
+    return new Ranked(t, from, to, startMs, distinctWords(t, from, to), match);
   }
 
   /**
-   * Sorted by start; a span starting where a previous one starts is the same match found twice (in
-   * another field, or for another group: the groups of both count).
+   * How many different words (compared in lower case) matches {@code [from, to)} are. Most moments
+   * are one match, and the rest a few words said again: each is compared with the distinct ones
+   * found so far, without making strings when the words are ASCII.
    */
-  private static List<Span> dedupe(List<Span> spans) {
-    spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(s -> -s.end()));
-    List<Span> out = new ArrayList<>(spans.size());
-    for (Span s : spans) {
-      if (!out.isEmpty() && out.getLast().start() == s.start()) {
-        Span kept = out.getLast();
-        if ((kept.groups() | s.groups()) != kept.groups()) {
-          out.set(out.size() - 1, new Span(kept.start(), kept.end(), kept.groups() | s.groups()));
+  private static int distinctWords(Matches t, int from, int to) {
+    if (to - from == 1) {
+      return 1;
+    }
+    int[] distinct = new int[to - from];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      boolean seen = false;
+      for (int k = 0; k < n && !seen; k++) {
+        seen = sameWord(t.text, t.starts[distinct[k]], t.ends[distinct[k]], t.starts[i], t.ends[i]);
+      }
+      if (!seen) {
+        distinct[n++] = i;
+      }
+    }
+    return n;
+  }
+
+  /** Whether {@code text[a, aEnd)} and {@code text[b, bEnd)} are the same in lower case (Locale.ROOT). */
+  static boolean sameWord(String text, int a, int aEnd, int b, int bEnd) {
+    int length = aEnd - a;
+    if (length > 0 && bEnd > b) {
+      char x = text.charAt(a);
+      char y = text.charAt(b);
+      if (x != y && x < 0x80 && y < 0x80 && lowerAscii(x) != lowerAscii(y)) {
+        return false; // an ASCII first letter is the first letter of the lower case, whatever follows
+      }
+    }
+    if (length == bEnd - b) {
+      boolean identical = true;
+      boolean ascii = true;
+      int i = 0;
+      for (; i < length; i++) {
+        char x = text.charAt(a + i);
+        char y = text.charAt(b + i);
+        if (x == y) {
+          ascii &= x < 0x80;
+        } else if (x < 0x80 && y < 0x80 && lowerAscii(x) == lowerAscii(y)) {
+          identical = false;
+        } else {
+          break;
         }
-      } else {
-        out.add(s);
       }
+      if (i == length && (identical || ascii)) {
+        return true;
+      }
+      if (i < length && ascii && ascii(text, a + i, aEnd) && ascii(text, b + i, bEnd)) {
+        return false;
+      }
+    } else if (ascii(text, a, aEnd) && ascii(text, b, bEnd)) {
+      return false; // ASCII keeps its length in lower case
     }
-    return out;
+    // lower case may change the length or depend on the letters around (final sigma)
+    return text.substring(a, aEnd).toLowerCase(Locale.ROOT).equals(text.substring(b, bEnd).toLowerCase(Locale.ROOT));
   }
 
-  private static List<List<Span>> cluster(List<Span> spans, TimeMap times) {
-    List<List<Span>> out = new ArrayList<>();
-    List<Span> current = null;
-    long lastTime = 0;
-    for (Span s : spans) {
-      long t = times == null ? 0 : times.timeAt(s.start());
-      if (current == null
-          || t - lastTime > MERGE_WITHIN_MS
-          || s.start() - current.getFirst().start() > MAX_SPAN_CHARS) {
-        current = new ArrayList<>();
-        out.add(current);
+  private static boolean ascii(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
       }
-      current.add(s);
-      lastTime = t;
     }
-    return out;
+    return true;
   }
 
-  private static Ranked ranked(
-      String text, List<Span> spans, TimeMap times, String lang, String source, String kind, String match) {
-    List<int[]> cluster = new ArrayList<>(spans.size());
-    for (Span s : spans) {
-      cluster.add(new int[] {s.start(), s.end()});
-    }
-    long startMs = times == null ? 0 : times.timeAt(cluster.getFirst()[0]);
-    int distinct = 1; // most moments are one match: no words to compare
-    if (cluster.size() > 1) {
-      Set<String> words = new HashSet<>();
-      for (int[] s : cluster) {
-        words.add(text.substring(s[0], s[1]).toLowerCase(Locale.ROOT));
-      }
-      distinct = words.size();
-    }
-    int sourceRank = switch (source) {
-      case "transcript" -> 0;
-      case "chapter" -> 1;
-      default -> 2;
-    };
-    return new Ranked(text, cluster, times, lang, source, kind, match, startMs, distinct, cluster.size(), sourceRank);
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** The one chapter title holding the first match. */

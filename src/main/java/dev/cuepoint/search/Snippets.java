@@ -25,26 +25,30 @@ final class Snippets {
    */
   static Snippet around(String text, List<int[]> matches) {
     int first = matches.getFirst()[0];
-    int last = matches.stream().mapToInt(m -> m[1]).max().orElse(first);
-    int from = first;
-    for (int k = 0; k < WORDS_BEFORE && from > 0; k++) {
-      int space = text.lastIndexOf(' ', from - 2);
-      from = space < 0 ? 0 : space + 1;
+    int last = first;
+    for (int[] m : matches) {
+      last = Math.max(last, m[1]);
     }
-    if (first - from > MAX_CHARS_BEFORE) {
-      // text without spaces (Chinese, Japanese, Thai): count characters instead of words
-      from = safeCut(text, first - MAX_CHARS_BEFORE / 2);
-    }
+    long before = wordsBefore(text, first);
+    int from = (int) (before >>> 32);
     int to = last;
-    int words = countWords(text, from, to);
-    while (to < text.length() && words < WORDS_TOTAL) {
-      int space = text.indexOf(' ', to + 1);
-      to = space < 0 ? text.length() : space;
+    // the words of [from, last): the spaces before the first match were counted on the way back
+    int words = from < to ? 1 + (int) before + spaces(text, first, last) : 0;
+    // an end past this makes the snippet too long, and it is cut: no need to look further for spaces
+    // (a text without spaces would otherwise be read to its end for every snippet)
+    int limit = from + MAX_CHARS;
+    int length = text.length();
+    int scanEnd = Math.min(length, limit + 1);
+    while (to < length && words < WORDS_TOTAL && to <= limit) {
+      int space = to + 1 < scanEnd ? text.indexOf(' ', to + 1, scanEnd) : -1;
+      to = space >= 0 ? space : scanEnd == length ? length : limit + 1;
       words++;
     }
     // end on a whole word even when the match ended inside one
-    int space = text.indexOf(' ', to);
-    to = to < text.length() && text.charAt(to) != ' ' ? (space < 0 ? text.length() : space) : to;
+    if (to <= limit && to < length && text.charAt(to) != ' ') {
+      int space = text.indexOf(' ', to, scanEnd);
+      to = space >= 0 ? space : scanEnd == length ? length : limit + 1;
+    }
     if (to - from > MAX_CHARS) {
       to = safeCut(text, Math.max(last, from + MAX_CHARS));
     }
@@ -60,14 +64,47 @@ final class Snippets {
     return new Snippet(snippet, marks);
   }
 
+  /**
+   * Where the snippet starts: {@link #WORDS_BEFORE} words before {@code first}, or, when those are
+   * more than {@link #MAX_CHARS_BEFORE} characters (text written without spaces), half that many
+   * characters. One scan back, that stops as soon as it is that far: a text without spaces is not
+   * read back to its start for every moment.
+   *
+   * @return the start in the upper 32 bits, the number of spaces from it to {@code first} in the lower
+   */
+  private static long wordsBefore(String text, int first) {
+    int limit = first - MAX_CHARS_BEFORE; // a start before this is too far
+    int from = first;
+    int spaces = 0;
+    for (int k = 0; k < WORDS_BEFORE && from > 0; k++) {
+      int i = from - 2; // the character before the space before the word: the previous word's end
+      while (i >= 0 && i + 1 >= limit && text.charAt(i) != ' ') {
+        i--;
+      }
+      if (i >= 0 && i + 1 < limit) {
+        return cut(text, first);
+      }
+      // [i + 1, from - 1) holds no space; from - 1 was not looked at
+      spaces += text.charAt(from - 1) == ' ' ? 1 : 0;
+      from = i < 0 ? 0 : i + 1;
+    }
+    return from < limit ? cut(text, first) : (long) from << 32 | spaces;
+  }
+
+  /** Half of {@link #MAX_CHARS_BEFORE} before {@code first}, as {@link #wordsBefore} answers. */
+  private static long cut(String text, int first) {
+    int from = safeCut(text, first - MAX_CHARS_BEFORE / 2);
+    return (long) from << 32 | spaces(text, from, first);
+  }
+
   /** {@code i}, moved back off the second half of a surrogate pair. */
   private static int safeCut(String text, int i) {
     i = Math.max(0, Math.min(i, text.length()));
     return i > 0 && i < text.length() && Character.isLowSurrogate(text.charAt(i)) ? i - 1 : i;
   }
 
-  private static int countWords(String text, int from, int to) {
-    int n = from < to ? 1 : 0;
+  private static int spaces(String text, int from, int to) {
+    int n = 0;
     for (int i = from; i < to; i++) {
       if (text.charAt(i) == ' ') {
         n++;
