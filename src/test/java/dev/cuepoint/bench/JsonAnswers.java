@@ -8,8 +8,6 @@ import dev.cuepoint.search.SearchResponse;
 import dev.cuepoint.search.SearchService;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +35,7 @@ public final class JsonAnswers {
   }
 
   public static void main(String[] args) throws Exception {
-    List<SearchRequest> requests = requests(args.length > 1 ? Path.of(args[1]) : null);
+    List<SearchRequest> requests = ResultsDump.requests(args.length > 1 ? Path.of(args[1]) : null);
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
     List<SearchResponse> answers = new ArrayList<>();
     try (SearchIndex index = SearchIndex.openReadOnly(Path.of(args[0]))) {
@@ -69,7 +67,7 @@ public final class JsonAnswers {
       }
     }
     System.out.printf("%d answers, %.1f KB on average%n", answers.size(), bytes / 1024.0 / answers.size());
-    int fromFile = requests.size() - requests(null).size();
+    int fromFile = requests.size() - ResultsDump.requests(null).size();
     time("all answers", ways, answers, rounds);
     if (fromFile > 0) {
       time("the new searches of QUERIES only (first pages, 5 moments)", ways,
@@ -104,23 +102,4 @@ public final class JsonAnswers {
     }
   }
 
-  /** ResultsDump's requests: the mix, its second pages with 100 moments, a few more, and the file's. */
-  static List<SearchRequest> requests(Path queries) throws Exception {
-    List<SearchRequest> requests = new ArrayList<>();
-    for (QueryMix.Query q : QueryMix.ALL) {
-      requests.add(SearchRequest.of(q.cuepoint()));
-      requests.add(new SearchRequest(q.cuepoint(), 20, 10, null, null, null, null, SearchRequest.Sort.RELEVANCE,
-          100, List.of(), null));
-    }
-    for (String extra : List.of("fourier transform -series", "title:calculus derivative", "\"linear algebra\" eigen*",
-        "gradient descent", "euler's formula", "e^x", "zzzzqqq", "probabilty distribution")) {
-      requests.add(SearchRequest.of(extra));
-    }
-    if (queries != null) {
-      for (String q : Files.readAllLines(queries, StandardCharsets.UTF_8)) {
-        requests.add(SearchRequest.of(q));
-      }
-    }
-    return requests;
-  }
 }

@@ -29,21 +29,7 @@ public final class ResultsDump {
 
   public static void main(String[] args) throws Exception {
     ObjectMapper json = new ObjectMapper();
-    List<SearchRequest> requests = new ArrayList<>();
-    for (QueryMix.Query q : QueryMix.ALL) {
-      requests.add(SearchRequest.of(q.cuepoint()));
-      requests.add(new SearchRequest(q.cuepoint(), 20, 10, null, null, null, null, SearchRequest.Sort.RELEVANCE,
-          100, List.of(), null));
-    }
-    for (String extra : List.of("fourier transform -series", "title:calculus derivative", "\"linear algebra\" eigen*",
-        "gradient descent", "euler's formula", "e^x", "zzzzqqq", "probabilty distribution")) {
-      requests.add(SearchRequest.of(extra));
-    }
-    if (args.length > 2) {
-      for (String q : Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8)) {
-        requests.add(SearchRequest.of(q));
-      }
-    }
+    List<SearchRequest> requests = requests(args.length > 2 ? Path.of(args[2]) : null);
     try (SearchIndex index = SearchIndex.openReadOnly(Path.of(args[0]));
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8))) {
       SearchService service = new SearchService(index);
@@ -66,5 +52,25 @@ public final class ResultsDump {
     ObjectNode tree = json.valueToTree(answer);
     tree.remove("tookMs");
     return json.writeValueAsString(tree);
+  }
+
+  /** The requests dumped: the mix, its second pages with 100 moments, a few more, and the file's queries. */
+  static List<SearchRequest> requests(Path queries) throws java.io.IOException {
+    List<SearchRequest> requests = new ArrayList<>();
+    for (QueryMix.Query q : QueryMix.ALL) {
+      requests.add(SearchRequest.of(q.cuepoint()));
+      requests.add(new SearchRequest(q.cuepoint(), 20, 10, null, null, null, null, SearchRequest.Sort.RELEVANCE,
+          100, List.of(), null));
+    }
+    for (String extra : List.of("fourier transform -series", "title:calculus derivative", "\"linear algebra\" eigen*",
+        "gradient descent", "euler's formula", "e^x", "zzzzqqq", "probabilty distribution")) {
+      requests.add(SearchRequest.of(extra));
+    }
+    if (queries != null) {
+      for (String q : Files.readAllLines(queries, StandardCharsets.UTF_8)) {
+        requests.add(SearchRequest.of(q));
+      }
+    }
+    return requests;
   }
 }
