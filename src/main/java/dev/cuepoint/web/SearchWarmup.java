@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Searches the index's own words in the background once the server is up, so that the JIT has compiled
  * the search code before people search. A freshly started JVM runs it interpreted and then half
- * compiled: measured at 2,000 videos under 8 users, the first 10 s after a start took 3.7 ms of CPU per
- * search and the next 10 s 2.0, against 1.1 once compiled. Only while no one searches: each warm-up
+ * compiled: measured at 2,000 videos under 8 users from the first answer on, the first 10 s took 5.3 ms
+ * of CPU per search, the next 3.3 and the third 2.0, against 0.9 once compiled; 15 s idle after the
+ * start (this warm-up running) made that 2.4, 1.4 and 0.9 (the rest is caches filling, the HTTP and
+ * JSON code, the collector sizing its heap). Only while no one searches: each warm-up
  * search takes a free {@link SearchGate} slot without waiting, and when none is free the warm-up waits
  * a little and tries again, so it never delays a search by more than the one it is running. It ends
  * after {@code maxSearches} searches or {@code maxCpuMillis} of its own CPU time, whichever comes first.
