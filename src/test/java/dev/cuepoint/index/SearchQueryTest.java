@@ -31,8 +31,17 @@ class SearchQueryTest {
 
   @Test
   void equal_queries_are_equal_values() {
-    assertEquals(sample("timing"), sample("timing"));
-    assertEquals(sample("timing").hashCode(), sample("timing").hashCode());
+    // built from lists the caller changes afterwards: a query keeps its own copy, so it stays equal to
+    // (and hashes like) one built from the same words, and a map keyed by it still finds it
+    java.util.ArrayList<String> terms = new java.util.ArrayList<>(List.of("spike", "timing"));
+    java.util.ArrayList<Integer> positions = new java.util.ArrayList<>(List.of(0, 2));
+    SearchQuery.Phrase built = new SearchQuery.Phrase("text.en", terms, positions, 0);
+    java.util.Map<SearchQuery, String> seen = new java.util.HashMap<>(java.util.Map.of(built, "seen"));
+    terms.set(1, "timings");
+    positions.set(1, 5);
+    SearchQuery.Phrase same = new SearchQuery.Phrase("text.en", List.of("spike", "timing"), List.of(0, 2), 0);
+    assertEquals(same, built);
+    assertEquals("seen", seen.get(same));
     assertNotEquals(sample("timing"), sample("timings"));
     assertNotEquals(new SearchQuery.Boost(new SearchQuery.Term("f", "a"), 2f),
         new SearchQuery.Boost(new SearchQuery.Term("f", "a"), 3f));
