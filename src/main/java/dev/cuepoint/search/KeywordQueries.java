@@ -103,15 +103,7 @@ final class KeywordQueries {
    * after stemming, so there the two can differ, and their exact copies stay).
    */
   SearchQuery matching(ParsedQuery parsed) {
-    SearchQuery.BoolBuilder any = SearchQuery.bool();
-    for (Group g : parsed.required()) {
-      any.add(group(g, Use.COUNT), Occur.SHOULD);
-    }
-    any.minimumShouldMatch(1);
-    for (Group g : parsed.excluded()) {
-      any.add(group(g, Use.COUNT), Occur.MUST_NOT);
-    }
-    return any.build();
+    return counted(parsed, Occur.SHOULD, 1);
   }
 
   /**
@@ -119,14 +111,20 @@ final class KeywordQueries {
    * all-words bonus. Fields as in {@link #matching}.
    */
   SearchQuery everyGroup(ParsedQuery parsed) {
-    SearchQuery.BoolBuilder all = SearchQuery.bool();
+    return counted(parsed, Occur.MUST, 0);
+  }
+
+  /** The required groups, each as {@code each}, in the fields that decide a match; no excluded group. */
+  private SearchQuery counted(ParsedQuery parsed, Occur each, int minimumShouldMatch) {
+    SearchQuery.BoolBuilder out = SearchQuery.bool();
     for (Group g : parsed.required()) {
-      all.add(group(g, Use.COUNT), Occur.MUST);
+      out.add(group(g, Use.COUNT), each);
     }
+    out.minimumShouldMatch(minimumShouldMatch);
     for (Group g : parsed.excluded()) {
-      all.add(group(g, Use.COUNT), Occur.MUST_NOT);
+      out.add(group(g, Use.COUNT), Occur.MUST_NOT);
     }
-    return all.build();
+    return out.build();
   }
 
   /**
